@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @notice Basis points denominator used by every percentage in the config.
+uint256 constant BPS = 10_000;
+
+/// @notice Size of the active list in storage. `Config.maxActiveProvers` may use fewer.
+uint256 constant MAX_SLOTS = 32;
+
+/// @notice Stake is quantised to whole TKO for weight and requirements (see docs/contracts.md).
+uint256 constant STAKE_UNIT = 1e18;
+
+/// @notice Largest capacity a prover may state (stored as uint8).
+uint256 constant MAX_CAPACITY = 255;
+
+/// @notice Why emergency mode is on. `None` means it is off.
+enum EmergencyReason {
+    None,
+    Congestion,
+    ProverFailure
+}
+
+/// @notice Lifecycle of a staker as the dashboard shows it.
+enum StakerStatus {
+    None, // never staked, or fully withdrawn and not active
+    Active, // holds one of the active slots
+    Exiting, // voluntarily left; funds queued until the exit delay passes
+    Evicted // pushed out by a better stake; funds queued the same way
+}
+
+/// @notice Every tunable of the mechanism. Set at deployment; owner-updatable with `ConfigUpdated`.
+/// @dev Field order is part of the ABI used by lib/pool-math (`defaultConfig`) and the lens.
+struct Config {
+    uint256 maxActiveProvers; // ≤ 32
+    uint256 rewardFloorBps; // 9_500: R' floor and weight floor
+    uint256 rewardCapBps; // 10_500: R' cap
+    uint256 rewardRangeMinBps; // 5_000: R ≥ F/2 when set
+    uint256 rewardRangeMaxBps; // 20_000: R ≤ 2F when set
+    uint256 openRewardBps; // 15_000: open or late proofs earn 1.5 × R'
+    uint256 feeSmoothing; // 1_024
+    uint256 delaySmoothing; // 1_024
+    uint256 proofWindowMultiplier; // 3
+    uint256 minProofWindow; // seconds
+    uint256 maxProofWindow; // seconds
+    uint256 slashBps; // 100
+    uint256 minSlashRewardMultiple; // 4
+    uint256 rewardChangeCooldown; // seconds
+    uint256 exitDelay; // seconds
+    uint256 maxExitsPerDay; // 8
+    uint256 maxOpenBlocks;
+    uint256 baseMinStake; // wei
+    uint256 baseMinCapacity;
+    uint256 targetBacklog;
+    uint256 perfBonusFastBps; // 1_000
+    uint256 perfBonusBps; // 500
+    uint256 stabilizationBonusBps; // 500
+    uint256 congestionBacklog;
+    uint256 minAvailableProvers;
+    uint256 batchingBacklog;
+    uint256 batchDivisor;
+    uint256 maxBatchSize;
+}
+
+/// @notice A staker as returned by `getStaker` (not the packed storage form).
+struct StakerInfo {
+    address prover;
+    StakerStatus status;
+    uint256 slot; // 1-based active slot, 0 when not active
+    uint256 stake; // exact active stake in wei
+    uint256 rewardPerGas;
+    uint256 currentCapacity;
+    uint256 maxCapacity;
+    uint256 deposited; // total ever deposited (health denominator)
+    uint256 slashed; // total ever slashed
+    uint256 exitAmount; // queued for withdrawal
+    uint256 exitUnlocksAt; // timestamp; 0 when nothing is queued
+    uint256 rewards; // unclaimed rewards
+    uint256 lastRewardChangeAt; // 0 = never changed
+    uint256 lastCapacityChangeAt; // 0 = never changed
+}
+
+/// @notice A block as returned by `getBlock`.
+struct BlockInfo {
+    uint256 blockId;
+    address assignedProver; // address(0) for an open block
+    uint256 proposedAt;
+    uint256 gasUsed;
+    uint256 feePerGas; // F at proposal
+    uint256 rewardPerGas; // R' snapshot (F for open blocks)
+    uint256 proofWindow; // seconds, fixed at proposal
+    uint256 avgProofDelay; // average delay snapshot at proposal
+    uint256 provenAt; // 0 while unproven
+    address prover; // who proved it; address(0) while unproven
+    bool open;
+    bool proven;
+    bool slashed;
+}
+
+/// @notice One prover row of the lens.
+struct ProverView {
+    address prover;
+    StakerStatus status;
+    uint256 slot; // 1-based, 0 when not active
+    uint256 stake;
+    uint256 rewardPerGas;
+    uint256 currentCapacity;
+    uint256 maxCapacity;
+    uint256 weight; // exact selection weight at the current F and backlog (0 if not active or not eligible)
+    uint256 healthBps;
+    uint256 deposited;
+    uint256 slashed;
+    uint256 exitAmount;
+    uint256 exitUnlocksAt;
+    uint256 unclaimedRewards;
+    uint256 lastRewardChangeAt;
+    uint256 lastCapacityChangeAt;
+}
+
+/// @notice The whole pool in one `eth_call` (ProverPoolLens.getPool).
+struct PoolView {
+    Config config;
+    address token;
+    uint256 chainBlockNumber;
+    uint256 chainTimestamp;
+    uint256 feePerGas;
+    uint256 avgProofDelay;
+    uint256 proofWindow; // window a block proposed now would get
+    uint256 backlog;
+    uint256 openBlocks;
+    uint256 nextBlockId;
+    bool emergency;
+    EmergencyReason emergencyReason;
+    uint256 batchSize; // currentBatchSize(); batching is on when > 1
+    uint256 minStake;
+    uint256 minCapacity;
+    uint256 activeProvers;
+    uint256 totalStaked; // Σ active stake
+    uint256 treasury;
+    uint256 exitsToday;
+    ProverView[] provers; // every active, exiting and evicted staker (active first, in slot order)
+}

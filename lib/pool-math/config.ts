@@ -1,0 +1,116 @@
+/**
+ * The mechanism's parameters. Mirrors `struct Config` in contracts/PoolTypes.sol field by field
+ * (same names, same order) so a config read from the chain can be used here as is.
+ */
+export type PoolConfig = {
+  maxActiveProvers: bigint
+  rewardFloorBps: bigint
+  rewardCapBps: bigint
+  rewardRangeMinBps: bigint
+  rewardRangeMaxBps: bigint
+  openRewardBps: bigint
+  feeSmoothing: bigint
+  delaySmoothing: bigint
+  proofWindowMultiplier: bigint
+  minProofWindow: bigint
+  maxProofWindow: bigint
+  slashBps: bigint
+  minSlashRewardMultiple: bigint
+  rewardChangeCooldown: bigint
+  exitDelay: bigint
+  maxExitsPerDay: bigint
+  maxOpenBlocks: bigint
+  baseMinStake: bigint
+  baseMinCapacity: bigint
+  targetBacklog: bigint
+  perfBonusFastBps: bigint
+  perfBonusBps: bigint
+  stabilizationBonusBps: bigint
+  congestionBacklog: bigint
+  minAvailableProvers: bigint
+  batchingBacklog: bigint
+  batchDivisor: bigint
+  maxBatchSize: bigint
+}
+
+/** Basis points denominator. */
+export const BPS = 10_000n
+/** Active slots in contract storage. */
+export const MAX_SLOTS = 32
+/** Stake counts in whole TKO for weight and requirements (ProverPool packs `stakeUnits` as uint32). */
+export const STAKE_UNIT = 10n ** 18n
+/** Largest capacity a prover may state (uint8 in storage). */
+export const MAX_CAPACITY = 255n
+/** Largest reward per gas (uint32 in storage). */
+export const MAX_REWARD_PER_GAS = 2n ** 32n - 1n
+/** Largest stake in whole TKO (uint32 in storage). */
+export const MAX_STAKE_UNITS = 2n ** 32n - 1n
+
+const TKO = STAKE_UNIT
+const MINUTE = 60n
+const HOUR = 60n * MINUTE
+const DAY = 24n * HOUR
+
+/** The spec's defaults (SPEC.md, Parameters), with production timing. Deployment-chosen values are ours. */
+export const defaultConfig: PoolConfig = {
+  maxActiveProvers: 32n,
+  rewardFloorBps: 9_500n,
+  rewardCapBps: 10_500n,
+  rewardRangeMinBps: 5_000n,
+  rewardRangeMaxBps: 20_000n,
+  openRewardBps: 15_000n,
+  feeSmoothing: 1_024n,
+  delaySmoothing: 1_024n,
+  proofWindowMultiplier: 3n,
+  minProofWindow: 10n * MINUTE,
+  maxProofWindow: 90n * MINUTE,
+  slashBps: 100n,
+  minSlashRewardMultiple: 4n,
+  rewardChangeCooldown: DAY,
+  exitDelay: 7n * DAY,
+  maxExitsPerDay: 8n,
+  maxOpenBlocks: 64n,
+  baseMinStake: 10_000n * TKO,
+  baseMinCapacity: 4n,
+  targetBacklog: 64n,
+  perfBonusFastBps: 1_000n,
+  perfBonusBps: 500n,
+  stabilizationBonusBps: 500n,
+  congestionBacklog: 256n,
+  minAvailableProvers: 4n,
+  batchingBacklog: 128n,
+  batchDivisor: 16n,
+  maxBatchSize: 16n,
+}
+
+/** Starting fee per gas and average proof delay for a production-like deployment. */
+export const defaultInitialState = {
+  feePerGas: 1_000_000_000n, // 1 gwei of TKO per gas
+  avgProofDelay: 20n * MINUTE,
+} as const
+
+/**
+ * The local demo: the same mechanism with timing in seconds, so evictions, slashes, exits and
+ * emergency mode all happen within minutes (DEVELOPERS.md, issue 4). Used by `npm start` and the e2e tests.
+ */
+export const demoConfig: PoolConfig = {
+  ...defaultConfig,
+  minProofWindow: 20n,
+  maxProofWindow: 180n,
+  rewardChangeCooldown: 120n,
+  exitDelay: 300n,
+  maxOpenBlocks: 24n,
+  baseMinStake: 1_000n * TKO,
+  baseMinCapacity: 2n,
+  targetBacklog: 8n,
+  congestionBacklog: 32n,
+  minAvailableProvers: 3n,
+  batchingBacklog: 16n,
+  batchDivisor: 4n,
+  maxBatchSize: 8n,
+}
+
+export const demoInitialState = {
+  feePerGas: 1_000_000_000n,
+  avgProofDelay: 12n,
+} as const
