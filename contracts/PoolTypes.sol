@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice Basis points denominator used by every percentage in the config.
+// Basis points denominator used by every percentage in the config.
 uint256 constant BPS = 10_000;
 
-/// @notice Size of the active list in storage. `Config.maxActiveProvers` may use fewer.
+// Size of the active list in storage. `Config.maxActiveProvers` may use fewer.
 uint256 constant MAX_SLOTS = 32;
 
-/// @notice Stake is quantised to whole TKO for weight and requirements (see docs/contracts.md).
+// Stake is quantised to whole TKO for weight and requirements (see docs/contracts.md).
 uint256 constant STAKE_UNIT = 1e18;
 
-/// @notice Largest capacity a prover may state (stored as uint8).
+// Largest capacity a prover may state (stored as uint8).
 uint256 constant MAX_CAPACITY = 255;
 
 /// @notice Why emergency mode is on. `None` means it is off.

@@ -114,3 +114,13 @@ export const demoInitialState = {
   feePerGas: 1_000_000_000n,
   avgProofDelay: 12n,
 } as const
+
+/** Largest `gasUsed` of a proposal (uint32 argument). */
+export const MAX_GAS_USED = 2n ** 32n - 1n
+/**
+ * Largest exact stake in wei, `(2^32) * 1e18 - 1` (`stake / 1e18 <= MAX_STAKE_UNITS`): the bound checked
+ * and reported by `ProverPoolStakeTooHigh(stake, max)`.
+ */
+export const MAX_STAKE = (MAX_STAKE_UNITS + 1n) * STAKE_UNIT - 1n
+/** Length of the exit-limit day (`day = timestamp / 86_400`, UTC days). */
+export const SECONDS_PER_DAY = 86_400n

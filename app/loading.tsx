@@ -1,0 +1,13 @@
+/** Shown while a page reads the chain on the server. */
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-4">
+      <p className="text-slate-700">Reading the pool from the chain…</p>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-hidden="true">
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="h-20 animate-pulse rounded-lg border border-slate-200 bg-white" />
+        ))}
+      </div>
+    </div>
+  )
+}

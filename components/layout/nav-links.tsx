@@ -1,0 +1,42 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+
+const links = [
+  { href: '/', label: 'Overview' },
+  { href: '/provers', label: 'Provers' },
+  { href: '/stake', label: 'Stake' },
+  { href: '/fees', label: 'Fees' },
+] as const
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`)
+}
+
+/** The main navigation; the current section is marked for screen readers (aria-current). */
+export function NavLinks() {
+  const pathname = usePathname() ?? '/'
+  return (
+    <nav aria-label="Main">
+      <ul className="flex flex-wrap gap-1">
+        {links.map(({ href, label }) => {
+          const current = isCurrent(pathname, href)
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? 'page' : undefined}
+                className={`block rounded-md px-3 py-1.5 text-sm font-medium no-underline hover:no-underline ${
+                  current ? 'bg-slate-900 text-white' : 'text-slate-800 hover:bg-slate-100'
+                }`}
+              >
+                {label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}

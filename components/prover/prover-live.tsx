@@ -1,0 +1,260 @@
+'use client'
+
+import dynamic from 'next/dynamic'
+import { useMemo } from 'react'
+import { BlocksTable } from '@/components/blocks/blocks-table'
+import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
+import { Badge } from '@/components/ui/badge'
+import { Card } from '@/components/ui/card'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Stat, StatGrid } from '@/components/ui/stat'
+import { table } from '@/components/ui/table'
+import {
+  foldProverHistory,
+  involves,
+  PROVER_BLOCKS_KEPT,
+  type ProverHistory,
+} from '@/lib/chain/history/prover'
+import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
+import type { Pool } from '@/lib/chain/types'
+import { formatDecimal, formatInteger } from '@/lib/format/decimal'
+import { formatBps, formatFraction } from '@/lib/format/percent'
+import { formatRelative, formatTimestamp } from '@/lib/format/time'
+import { formatPerGas, formatTko, tkoToNumber } from '@/lib/format/units'
+import type { StakeChartPoint } from './stake-history-plot'
+
+// recharts is fetched after the first paint (it only draws in the browser).
+const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) => m.StakeHistoryPlot), {
+  ssr: false,
+  loading: () => <div style={{ height: 240 }} className="animate-pulse rounded bg-slate-100" />,
+})
+
+const statusTone = { active: 'good', exiting: 'warning', evicted: 'danger', none: 'neutral' } as const
+
+/**
+ * Everything about one prover, live: its lens row (position, odds, stake, health, rewards) and its
+ * history folded from events (the server's fold plus the events of every new block).
+ */
+export function ProverLive({
+  initialPool,
+  initialHistory,
+}: {
+  initialPool: Pool
+  initialHistory: ProverHistory
+}) {
+  const { pool } = usePool(initialPool)
+  const live = useNewPoolEvents(initialPool.blockNumber)
+  const history = useMemo(
+    () => foldProverHistory(initialHistory, live.events, live.toBlock),
+    [initialHistory, live.events, live.toBlock],
+  )
+  const address = history.prover
+  const lower = address.toLowerCase()
+  const entry = pool.provers.find((p) => p.address.toLowerCase() === lower)
+  const row = useMemo(
+    () => leaderboardRows(pool).find((r) => r.address.toLowerCase() === lower),
+    [pool, lower],
+  )
+  const activeCount = pool.provers.filter((p) => p.status === 'active').length
+
+  const chart = useMemo((): StakeChartPoint[] => {
+    const points = history.points.map((p) => ({
+      block: Number(p.blockNumber),
+      stake: tkoToNumber(p.stake),
+      health: Number(p.healthBps) / 100,
+    }))
+    const last = points.at(-1)
+    if (last && entry)
+      points.push({
+        block: Number(pool.blockNumber),
+        stake: tkoToNumber(entry.stake),
+        health: Number(entry.healthBps) / 100,
+      })
+    else if (last) points.push({ ...last, block: Number(pool.blockNumber) })
+    return points
+  }, [history.points, entry, pool.blockNumber])
+
+  const blocks = history.blocks.filter(involves(address)).slice(0, PROVER_BLOCKS_KEPT)
+  const overdue = history.blocks.filter(
+    (b) => b.proof === null && b.assignedProver?.toLowerCase() === lower && pool.timestamp > b.proofDeadline,
+  ).length
+  const status = entry?.status ?? 'none'
+
+  return (
+    <div className="space-y-6">
+      <Card
+        id="position"
+        title="Position and odds"
+        actions={<Badge tone={statusTone[status]}>{status === 'none' ? 'not staked' : status}</Badge>}
+      >
+        <StatGrid label="Position and odds">
+          <Stat
+            label="Rank"
+            value={row?.rank ? `${row.rank} of ${activeCount}` : '—'}
+            detail={entry?.slot ? `active slot ${entry.slot}` : 'not in the active list'}
+          />
+          <Stat
+            label="Selection probability"
+            value={formatFraction(row?.probability ?? 0)}
+            detail={
+              row && row.probability > 0
+                ? `about 1 in ${Math.max(1, Math.round(1 / row.probability))} blocks`
+                : 'no weight now'
+            }
+          />
+          <Stat label="Weight" value={formatDecimal(entry?.weight ?? 0n, 18, 1)} detail="stake × (F / R)²" />
+          <Stat
+            label="Reward per gas"
+            value={entry ? formatPerGas(entry.rewardPerGas, { maxFractionDigits: 4 }) : '—'}
+            detail={`F is ${formatPerGas(pool.feePerGas, { maxFractionDigits: 4 })}`}
+          />
+          <Stat
+            label="Capacity"
+            value={
+              entry ? `${formatInteger(entry.currentCapacity)} / ${formatInteger(entry.maxCapacity)}` : '—'
+            }
+            detail="free / stated unproven blocks"
+          />
+        </StatGrid>
+      </Card>
+
+      <Card
+        id="stake"
+        title="Stake and health"
+        description="From Staked, Slashed, ExitRequested, Evicted and Withdrawn events."
+      >
+        <StatGrid label="Stake and health">
+          <Stat label="Stake" value={formatTko(entry?.stake ?? 0n)} detail="active, slashable" />
+          <Stat
+            label="Health"
+            value={formatBps(entry?.healthBps ?? history.points.at(-1)?.healthBps ?? 10_000n)}
+            detail="deposits not slashed"
+            tone={(entry?.healthBps ?? 10_000n) < 10_000n ? 'warning' : 'default'}
+          />
+          <Stat
+            label="Deposited / slashed"
+            value={`${formatTko(entry?.deposited ?? 0n, { maxFractionDigits: 0 })}`}
+            detail={`${formatTko(entry?.slashed ?? 0n)} slashed in total`}
+          />
+          <Stat
+            label="Queued for exit"
+            value={formatTko(entry?.exitAmount ?? 0n)}
+            detail={
+              entry && entry.exitAmount > 0n
+                ? `withdrawable ${formatRelative(entry.exitUnlocksAt, pool.timestamp)} (${formatTimestamp(entry.exitUnlocksAt)})`
+                : 'nothing queued'
+            }
+          />
+        </StatGrid>
+        <div className="mt-4">
+          {chart.length > 1 ? (
+            <figure aria-label="Stake and health over time">
+              <StakeHistoryPlot data={chart} />
+              <figcaption className="mt-2 text-sm text-slate-600">
+                Stake and health after each of {history.points.length} events, by chain block.
+              </figcaption>
+            </figure>
+          ) : (
+            <EmptyState title="No stake history">This address has not staked on this deployment.</EmptyState>
+          )}
+        </div>
+      </Card>
+
+      <Card id="slashes" title="Slashes" description="Every slash, with the block whose window was missed.">
+        {history.slashes.length === 0 ? (
+          <EmptyState title="Never slashed">Every assigned block was proven inside its window.</EmptyState>
+        ) : (
+          <div className={table.wrapper}>
+            <table className={table.table}>
+              <caption className={table.caption}>Slashes of this prover, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={table.thNumeric}>
+                    Block
+                  </th>
+                  <th scope="col" className={table.thNumeric}>
+                    Chain block
+                  </th>
+                  <th scope="col" className={table.thNumeric}>
+                    Amount
+                  </th>
+                  <th scope="col" className={table.thNumeric}>
+                    Remaining
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.slashes
+                  .slice()
+                  .reverse()
+                  .map((s) => (
+                    <tr key={`${s.blockId}-${s.blockNumber}`} className={table.tr}>
+                      <th scope="row" className={`${table.tdNumeric} font-medium`}>
+                        {formatInteger(s.blockId)}
+                      </th>
+                      <td className={table.tdNumeric}>#{formatInteger(s.blockNumber)}</td>
+                      <td className={`${table.tdNumeric} text-red-800`}>
+                        {formatTko(s.amount, { maxFractionDigits: 4 })}
+                      </td>
+                      <td className={table.tdNumeric}>
+                        {formatTko(s.remainingStake, { maxFractionDigits: 4 })}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card id="blocks" title="Blocks" description="Assigned to this prover, or proven by it.">
+        <StatGrid label="Block counts">
+          <Stat label="Assigned" value={formatInteger(history.assignedCount)} />
+          <Stat
+            label="Proven"
+            value={formatInteger(history.provenCount)}
+            detail="by this prover, any block"
+          />
+          <Stat
+            label="Missed"
+            value={formatInteger(history.missedCount + overdue)}
+            detail={
+              overdue > 0
+                ? `${overdue} overdue now, ${history.missedCount} slashed`
+                : 'window missed, slashed'
+            }
+            tone={history.missedCount + overdue > 0 ? 'warning' : 'default'}
+          />
+        </StatGrid>
+        <div className="mt-4">
+          <BlocksTable
+            records={blocks}
+            now={pool.timestamp}
+            caption="This prover's newest blocks"
+            showProvenBy
+          />
+        </div>
+      </Card>
+
+      <Card id="rewards" title="Rewards">
+        <StatGrid label="Rewards">
+          <Stat
+            label="Earned"
+            value={formatTko(history.rewardsEarned, { maxFractionDigits: 6 })}
+            detail="from every proof"
+          />
+          <Stat
+            label="Claimed"
+            value={formatTko(history.rewardsClaimed, { maxFractionDigits: 6 })}
+            detail={`${history.claims.length} claims`}
+          />
+          <Stat
+            label="Unclaimed"
+            value={formatTko(entry?.unclaimedRewards ?? 0n, { maxFractionDigits: 6 })}
+            detail="claimable now"
+          />
+        </StatGrid>
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,166 @@
+'use client'
+
+import { ConnectButton } from '@rainbow-me/rainbowkit'
+import { useMemo } from 'react'
+import type { Address } from 'viem'
+import { useAccount } from 'wagmi'
+import { Card } from '@/components/ui/card'
+import { Notice } from '@/components/ui/notice'
+import { FaucetButton } from '@/components/wallet/faucet-button'
+import { NetworkPrompt } from '@/components/wallet/network-prompt'
+import { chainName } from '@/lib/chain/chains'
+import { useChain } from '@/lib/chain/context'
+import { type BlockRecord, foldBlocks } from '@/lib/chain/history/blocks'
+import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
+import type { Pool } from '@/lib/chain/types'
+import { formatTko } from '@/lib/format/units'
+import { StakerStatus } from '@/lib/pool-math'
+import { DEV_ACCOUNT_CHAIN_ID } from '@/lib/wallet/dev-account'
+import { STAKE_PAGE_BLOCKS } from './constants'
+import { useAccountState, useDemand, useTxState } from './hooks'
+import { toPoolView } from './pool-view'
+import { Position } from './position'
+import { StakeForm } from './stake-form'
+import { TxStatus } from './tx-status'
+import { useStakeActions } from './use-stake-actions'
+
+/**
+ * The stake page, live: the pool (one lens read per block, lib/chain), the connected account (balances
+ * and its staker record), the blocks from events (folded from the server's history), the stake form or
+ * the position with its actions, and the lifecycle of the transaction in flight.
+ */
+export function StakeApp({
+  initialPool,
+  initialBlocks,
+}: {
+  initialPool: Pool
+  initialBlocks: BlockRecord[]
+}) {
+  const chain = useChain()
+  const { pool } = usePool(initialPool)
+  const live = useNewPoolEvents(initialPool.blockNumber)
+  const blocks = useMemo(
+    () => foldBlocks(initialBlocks, live.events, { keep: STAKE_PAGE_BLOCKS }),
+    [initialBlocks, live.events],
+  )
+  const view = useMemo(() => toPoolView(pool), [pool])
+  const account = useAccount()
+  const address = account.isConnected ? account.address : undefined
+  const state = useAccountState(address)
+  const demand = useDemand(pool, blocks)
+  const actions = useStakeActions({ now: pool.timestamp })
+  const tx = useTxState()
+
+  const chainId = chain?.settings.chainId ?? 0
+  const wrongChain = address !== undefined && account.chainId !== chainId
+  const busy = tx?.phase === 'signing' || tx?.phase === 'submitted'
+  const blocked = wrongChain
+    ? `Switch your wallet to ${chainName(chainId)} first.`
+    : busy
+      ? 'Wait for the current transaction to finish.'
+      : null
+
+  const staker = state.data?.staker
+  const status = staker?.status as StakerStatus | undefined
+  const hasPosition =
+    staker !== undefined && (status !== StakerStatus.None || staker.rewards > 0n || staker.exitAmount > 0n)
+  const evictedBy = useMemo(() => lastEvictor(live.events, address), [live.events, address])
+
+  return (
+    <div className="space-y-6">
+      <Card
+        id="wallet"
+        title="Wallet"
+        description={
+          chainId === DEV_ACCOUNT_CHAIN_ID
+            ? 'Any browser wallet, or the built-in dev account (local chain only, no extension needed).'
+            : 'Any browser wallet (EIP-1193 / EIP-6963).'
+        }
+        actions={<ConnectButton showBalance={false} chainStatus="name" accountStatus="address" />}
+      >
+        {address ? (
+          <div className="space-y-3">
+            <dl className="flex flex-wrap gap-x-8 gap-y-1 text-sm">
+              <div className="flex gap-2">
+                <dt className="text-slate-600">Account</dt>
+                <dd className="font-mono break-all">{address}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="text-slate-600">TKO balance</dt>
+                <dd className="font-medium tabular">
+                  {state.data ? formatTko(state.data.tko, { maxFractionDigits: 4 }) : '…'}
+                </dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="text-slate-600">ETH balance</dt>
+                <dd className="font-medium tabular">
+                  {state.data ? formatTko(state.data.eth, { maxFractionDigits: 4, unit: false }) : '…'} ETH
+                </dd>
+              </div>
+            </dl>
+            {chainId === DEV_ACCOUNT_CHAIN_ID ? (
+              <FaucetButton address={address} onFunded={actions.refresh} />
+            ) : null}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-700">
+            Connect a wallet to stake. You can fill in the form below first and see what your stake would do.
+          </p>
+        )}
+      </Card>
+
+      <NetworkPrompt chainId={chainId} />
+      <TxStatus />
+
+      {state.error && address ? (
+        <Notice tone="warning" title="Your account could not be read">
+          <p>{state.error.message}</p>
+        </Notice>
+      ) : null}
+
+      {address && staker && hasPosition ? (
+        <Position
+          pool={pool}
+          view={view}
+          address={address}
+          staker={staker}
+          balance={state.data?.tko}
+          blocks={blocks}
+          evictedBy={evictedBy}
+          demand={demand}
+          actions={actions}
+          blocked={blocked}
+        />
+      ) : null}
+
+      {status !== StakerStatus.Active ? (
+        <Card
+          id="new-stake"
+          title={hasPosition ? 'Stake again' : 'New stake'}
+          description="Checked before anything is signed; the preview follows the chain block by block."
+        >
+          <StakeForm
+            pool={pool}
+            view={view}
+            address={address}
+            balance={address ? state.data?.tko : undefined}
+            demand={demand}
+            actions={actions}
+            blocked={blocked}
+            rejoining={(staker?.exitAmount ?? 0n) > 0n}
+          />
+        </Card>
+      ) : null}
+    </div>
+  )
+}
+
+function lastEvictor(events: ReturnType<typeof useNewPoolEvents>['events'], address: Address | undefined) {
+  if (!address) return null
+  const lower = address.toLowerCase()
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const e = events[i]
+    if (e?.type === 'Evicted' && e.prover.toLowerCase() === lower) return e.by
+  }
+  return null
+}

@@ -1,0 +1,254 @@
+'use client'
+
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef } from 'react'
+import type { Address, Hex } from 'viem'
+import { useAccount, useConfig } from 'wagmi'
+import { signTypedData, writeContract } from 'wagmi/actions'
+import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
+import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { useChain } from '@/lib/chain/context'
+import { chainQueryKeys } from '@/lib/chain/queries'
+import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
+import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
+import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
+import { loadPendingTx, txStore } from '@/lib/wallet/tx-store'
+import { stakeQueryKeys } from './hooks'
+import { tkoText } from './validation'
+
+type ProtocolWrite =
+  | { functionName: 'stake'; args: readonly [bigint, bigint, bigint] }
+  | { functionName: 'stakeWithPermit'; args: readonly [bigint, bigint, bigint, bigint, number, Hex, Hex] }
+  | { functionName: 'topUp'; args: readonly [bigint] }
+  | { functionName: 'changeRewardPerGas'; args: readonly [bigint] }
+  | { functionName: 'changeCapacity'; args: readonly [bigint] }
+  | { functionName: 'requestExit'; args: readonly [] }
+  | { functionName: 'withdraw'; args: readonly [] }
+  | { functionName: 'claimRewards'; args: readonly [] }
+
+export type StakeActions = ReturnType<typeof useStakeActions>
+
+/**
+ * Every write of the stake page, each run through the transaction lifecycle (lib/wallet/transactions).
+ * Each one is simulated first with the app's read client, so a call the contract would refuse shows its
+ * custom error in words and nothing reaches the wallet. Stakes and top-ups move TKO with an ERC-2612
+ * permit in the same transaction (`stakeWithPermit`), or approve + stake when the wallet cannot sign
+ * typed data. After confirmation the pool and the balances are read again.
+ *
+ * `now` is the chain time of the pool the page shows (for "in 2 min" in error messages).
+ */
+export function useStakeActions({ now }: { now: bigint }) {
+  const config = useConfig()
+  const chain = useChain()
+  const { address } = useAccount()
+  const queryClient = useQueryClient()
+  const nowRef = useRef(now)
+  nowRef.current = now
+
+  const chainId = chain?.settings.chainId ?? 0
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: chainQueryKeys.blockNumber(chainId) })
+    void queryClient.invalidateQueries({ queryKey: ['stake', chainId, 'account'] })
+  }, [queryClient, chainId])
+
+  // A transaction a previous page left waiting: follow it to its receipt (survives reloads).
+  const resumed = useRef(false)
+  useEffect(() => {
+    if (resumed.current || !chain) return
+    resumed.current = true
+    const pending = loadPendingTx(chain.settings.chainId)
+    if (pending && !txStore.isBusy()) {
+      void resumeTransaction(pending, {
+        client: chain.client,
+        now: () => nowRef.current,
+        onConfirmed: refresh,
+      })
+    }
+  }, [chain, refresh])
+
+  const run = useCallback(
+    async (label: string, body: (steps: TxSteps, account: Address) => Promise<void>) => {
+      if (!chain || !address || txStore.isBusy()) return 'failed' as const
+      return runTransaction(
+        {
+          label,
+          chainId: chain.settings.chainId,
+          account: address,
+          client: chain.client,
+          now: () => nowRef.current,
+          onConfirmed: refresh,
+        },
+        (steps) => body(steps, address),
+      )
+    },
+    [chain, address, refresh],
+  )
+
+  const protocol = chain?.settings.addresses.protocol
+  const token = chain?.settings.addresses.token
+
+  /** Simulates a core call; `true` when only the TKO allowance is missing (the pool's own checks pass). */
+  const simulate = useCallback(
+    async (account: Address, call: ProtocolWrite): Promise<{ needsAllowance: boolean }> => {
+      if (!chain || !protocol) throw new Error('No chain configured.')
+      try {
+        await chain.client.simulateContract({
+          address: protocol,
+          abi: BlockProtocol.abi,
+          account,
+          ...call,
+        } as never)
+        return { needsAllowance: false }
+      } catch (error) {
+        if (findRevert(error)?.errorName === 'ERC20InsufficientAllowance') return { needsAllowance: true }
+        throw error
+      }
+    },
+    [chain, protocol],
+  )
+
+  const send = useCallback(
+    (steps: TxSteps, step: string, account: Address, call: ProtocolWrite) => {
+      if (!protocol) throw new Error('No chain configured.')
+      return steps.send(step, () =>
+        writeContract(config, {
+          address: protocol,
+          abi: BlockProtocol.abi,
+          account,
+          chainId,
+          ...call,
+        } as never),
+      )
+    },
+    [config, protocol, chainId],
+  )
+
+  /** Signs a TKO permit for `amount`; `null` when the wallet cannot sign typed data (fall back to approve). */
+  const signPermit = useCallback(
+    async (steps: TxSteps, account: Address, amount: bigint) => {
+      if (!chain || !token || !protocol) throw new Error('No chain configured.')
+      const [domain, nonce, block] = await Promise.all([
+        chain.client.readContract({ address: token, abi: TaikoToken.abi, functionName: 'eip712Domain' }),
+        chain.client.readContract({
+          address: token,
+          abi: TaikoToken.abi,
+          functionName: 'nonces',
+          args: [account],
+        }),
+        chain.client.getBlock({ blockTag: 'latest' }),
+      ])
+      const deadline = block.timestamp + PERMIT_LIFETIME
+      try {
+        const signature = await steps.sign('Sign the TKO permit in your wallet (a signature, no gas)', () =>
+          signTypedData(config, {
+            account,
+            ...permitTypedData({ domain, owner: account, spender: protocol, value: amount, nonce, deadline }),
+          }),
+        )
+        return { deadline, ...permitSignatureParts(signature) }
+      } catch (error) {
+        if (isUnsupportedMethod(error)) return null
+        throw error
+      }
+    },
+    [chain, token, protocol, config],
+  )
+
+  const approve = useCallback(
+    (steps: TxSteps, account: Address, amount: bigint) => {
+      if (!token || !protocol) throw new Error('No chain configured.')
+      return steps.send('Approve the pool to move your TKO (your wallet cannot sign a permit)', () =>
+        writeContract(config, {
+          address: token,
+          abi: TaikoToken.abi,
+          functionName: 'approve',
+          args: [protocol, amount],
+          account,
+          chainId,
+        }),
+      )
+    },
+    [config, token, protocol, chainId],
+  )
+
+  /**
+   * Moves `amount` into the pool: `direct` when the allowance suffices; else a permit and
+   * `stakeWithPermit(amount, R, C, …)` in one transaction; else approve, then `direct`.
+   */
+  const deposit = useCallback(
+    async (
+      steps: TxSteps,
+      account: Address,
+      {
+        amount,
+        rewardPerGas,
+        capacity,
+        direct,
+      }: { amount: bigint; rewardPerGas: bigint; capacity: bigint; direct: ProtocolWrite },
+    ) => {
+      const confirm = 'Confirm the transaction in your wallet'
+      const { needsAllowance } = await simulate(account, direct)
+      if (!needsAllowance) {
+        await send(steps, confirm, account, direct)
+        return
+      }
+      const permit = await signPermit(steps, account, amount)
+      if (permit) {
+        await send(steps, confirm, account, {
+          functionName: 'stakeWithPermit',
+          args: [amount, rewardPerGas, capacity, permit.deadline, permit.v, permit.r, permit.s],
+        })
+        return
+      }
+      await approve(steps, account, amount)
+      await send(steps, confirm, account, direct)
+    },
+    [simulate, send, signPermit, approve],
+  )
+
+  const simple = useCallback(
+    (label: string, call: ProtocolWrite) =>
+      run(label, async (steps, account) => {
+        await simulate(account, call)
+        await send(steps, 'Confirm the transaction in your wallet', account, call)
+      }),
+    [run, simulate, send],
+  )
+
+  return {
+    /** Whether an account is connected (the actions need one). */
+    ready: chain !== null && address !== undefined,
+    stake: (amount: bigint, rewardPerGas: bigint, capacity: bigint) =>
+      run(`Stake ${tkoText(amount)}`, (steps, account) =>
+        deposit(steps, account, {
+          amount,
+          rewardPerGas,
+          capacity,
+          direct: { functionName: 'stake', args: [amount, rewardPerGas, capacity] },
+        }),
+      ),
+    /** A top-up restates the current R and C (that is what makes `stakeWithPermit` a top-up). */
+    topUp: (amount: bigint, current: { rewardPerGas: bigint; capacity: bigint }) =>
+      run(`Top up ${tkoText(amount)}`, (steps, account) =>
+        deposit(steps, account, {
+          amount,
+          rewardPerGas: current.rewardPerGas,
+          capacity: current.capacity,
+          direct: { functionName: 'topUp', args: [amount] },
+        }),
+      ),
+    changeRewardPerGas: (rewardPerGas: bigint) =>
+      simple(`Update reward per gas to ${rewardPerGas.toLocaleString('en-US')} wei/gas`, {
+        functionName: 'changeRewardPerGas',
+        args: [rewardPerGas],
+      }),
+    changeCapacity: (capacity: bigint) =>
+      simple(`Update capacity to ${capacity}`, { functionName: 'changeCapacity', args: [capacity] }),
+    requestExit: () => simple('Request exit', { functionName: 'requestExit', args: [] }),
+    withdraw: () => simple('Withdraw', { functionName: 'withdraw', args: [] }),
+    claimRewards: () => simple('Claim rewards', { functionName: 'claimRewards', args: [] }),
+    refresh,
+    /** Query key prefix of the account reads (for the faucet to refresh them). */
+    accountKey: address ? stakeQueryKeys.account(chainId, address, 0n).slice(0, 3) : null,
+  }
+}

@@ -1,0 +1,151 @@
+import { parseUnits } from 'viem'
+import { formatDecimal, formatInteger } from '@/lib/format/decimal'
+import { MAX_CAPACITY, MAX_STAKE, STAKE_UNIT } from '@/lib/pool-math/config'
+
+/**
+ * The stake page's input checks, run before anything is signed. Each failure says what is wrong and
+ * the allowed range. Units: stake amounts in TKO (18 decimals); reward per gas `R` in whole wei per gas
+ * (the unit the contract stores, no rounding); capacity in whole blocks.
+ */
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string }
+
+export const TKO_DECIMALS = 18
+
+const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value })
+const fail = <T>(error: string): FieldResult<T> => ({ ok: false, error })
+
+/** Whole TKO, rounded up: the least whole-TKO stake that meets `minStake` (only whole TKO count). */
+export function minStakeWholeTko(minStake: bigint): bigint {
+  return (minStake + STAKE_UNIT - 1n) / STAKE_UNIT
+}
+
+/** TKO wei for display in messages: '1,234.5 TKO'. */
+export function tkoText(wei: bigint): string {
+  return `${formatDecimal(wei, TKO_DECIMALS, 4)} TKO`
+}
+
+/** Parses a TKO amount as typed ("2500", "2500.25", ".5"); says why when it is not one. */
+export function parseTkoAmount(text: string, what = 'The amount'): FieldResult<bigint> {
+  const value = text.trim()
+  if (value === '') return fail(`${what} is empty: enter TKO, e.g. 2500.`)
+  const match = DECIMAL.exec(value)
+  if (!match)
+    return fail(
+      `"${value}" is not a number: enter TKO as digits with an optional decimal point, e.g. 2500.5.`,
+    )
+  const decimals = (match[2] ?? match[3] ?? '').length
+  if (decimals > TKO_DECIMALS) {
+    return fail(`TKO has ${TKO_DECIMALS} decimals: "${value}" has ${decimals} digits after the point.`)
+  }
+  return ok(parseUnits(value.startsWith('.') ? `0${value}` : value, TKO_DECIMALS))
+}
+
+export type StakeAmountLimits = {
+  /** Current dynamic minimum (wei; compared with the whole-TKO part of the stake). */
+  minStake: bigint
+  /** The connected account's TKO balance; `undefined` when unknown (not connected yet). */
+  balance: bigint | undefined
+}
+
+/** The amount of a new stake: a number, ≤ 18 decimals, > 0, ≤ balance, whole TKO ≥ minimum. */
+export function validateStakeAmount(
+  text: string,
+  { minStake, balance }: StakeAmountLimits,
+): FieldResult<bigint> {
+  const parsed = parseTkoAmount(text, 'The stake amount')
+  if (!parsed.ok) return parsed
+  const amount = parsed.value
+  const min = minStakeWholeTko(minStake)
+  const range =
+    balance === undefined
+      ? `at least ${formatInteger(min)} TKO`
+      : balance >= min * STAKE_UNIT
+        ? `${formatInteger(min)} to ${tkoText(balance)}`
+        : `at least ${formatInteger(min)} TKO, and you have ${tkoText(balance)}`
+  if (amount === 0n) return fail(`The stake must be more than 0 TKO: allowed ${range}.`)
+  if (balance !== undefined && amount > balance) {
+    return fail(`${tkoText(amount)} is more than your balance of ${tkoText(balance)}: allowed ${range}.`)
+  }
+  if ((amount / STAKE_UNIT) * STAKE_UNIT < minStake) {
+    return fail(
+      `The minimum stake now is ${formatInteger(min)} TKO, and only whole TKO count (this counts as ${formatInteger(amount / STAKE_UNIT)} TKO): allowed ${range}.`,
+    )
+  }
+  if (amount > MAX_STAKE) return fail(`At most ${tkoText(MAX_STAKE)} per prover.`)
+  return ok(amount)
+}
+
+/** A top-up: a number, ≤ 18 decimals, > 0, ≤ balance (a top-up has no minimum). */
+export function validateTopUpAmount(
+  text: string,
+  { balance }: { balance: bigint | undefined },
+): FieldResult<bigint> {
+  const parsed = parseTkoAmount(text, 'The top-up amount')
+  if (!parsed.ok) return parsed
+  const range = balance === undefined ? 'more than 0 TKO' : `more than 0 TKO, up to ${tkoText(balance)}`
+  if (parsed.value === 0n) return fail(`The top-up must be more than 0 TKO: allowed ${range}.`)
+  if (balance !== undefined && parsed.value > balance) {
+    return fail(
+      `${tkoText(parsed.value)} is more than your balance of ${tkoText(balance)}: allowed ${range}.`,
+    )
+  }
+  return ok(parsed.value)
+}
+
+function parseWhole(text: string): FieldResult<bigint> & { decimals?: boolean } {
+  const value = text.trim()
+  const match = DECIMAL.exec(value)
+  if (!match) return { ok: false, error: '' }
+  const fraction = match[2] ?? match[3] ?? ''
+  if (fraction.replace(/0+$/, '') !== '') return { ok: false, error: '', decimals: true }
+  return ok(BigInt(match[1] ?? '0'))
+}
+
+export type RewardPerGasLimits = { min: bigint; max: bigint; feePerGas: bigint }
+
+/** R in whole wei per gas, inside `rewardPerGasRange` (F/2 … 2F). */
+export function validateRewardPerGas(
+  text: string,
+  { min, max, feePerGas }: RewardPerGasLimits,
+): FieldResult<bigint> {
+  const range = `between ${formatInteger(min)} and ${formatInteger(max)} wei/gas (F/2 to 2F; F is ${formatInteger(feePerGas)} wei/gas now)`
+  const value = text.trim()
+  if (value === '') return fail(`The reward per gas is empty: enter whole wei per gas ${range}.`)
+  const parsed = parseWhole(value)
+  if (!parsed.ok) {
+    return fail(
+      parsed.decimals
+        ? `Reward per gas is a whole number of wei per gas (1 gwei = 1,000,000,000 wei): no decimals. Allowed: ${range}.`
+        : `"${value}" is not a number: enter whole wei per gas ${range}.`,
+    )
+  }
+  if (parsed.value === 0n) return fail(`The reward per gas must be more than 0: allowed ${range}.`)
+  if (parsed.value < min || parsed.value > max) {
+    return fail(`${formatInteger(parsed.value)} wei/gas is outside the allowed range: it must be ${range}.`)
+  }
+  return ok(parsed.value)
+}
+
+/** Capacity in whole blocks, in `[minCapacity(backlog), 255]`. */
+export function validateCapacity(text: string, { min }: { min: bigint }): FieldResult<bigint> {
+  const range = `between ${min} and ${MAX_CAPACITY} blocks (the minimum follows the backlog)`
+  const value = text.trim()
+  if (value === '')
+    return fail(`The capacity is empty: enter how many unproven blocks you can hold, ${range}.`)
+  const parsed = parseWhole(value)
+  if (!parsed.ok) {
+    return fail(
+      parsed.decimals
+        ? `Capacity is a whole number of blocks: no decimals. Allowed: ${range}.`
+        : `"${value}" is not a number: enter a whole number of blocks ${range}.`,
+    )
+  }
+  if (parsed.value === 0n) return fail(`The capacity must be more than 0: allowed ${range}.`)
+  if (parsed.value < min)
+    return fail(`Capacity ${parsed.value} is below the minimum ${min}: allowed ${range}.`)
+  if (parsed.value > MAX_CAPACITY)
+    return fail(`Capacity ${parsed.value} is above ${MAX_CAPACITY}: allowed ${range}.`)
+  return ok(parsed.value)
+}

@@ -1,0 +1,105 @@
+/**
+ * The e2e `test`: Playwright's, plus the chain, the deployment, protocol helpers, the test wallet and
+ * the page objects. Every test runs between an `evm_snapshot` and an `evm_revert`, so whatever it
+ * proposes, proves, stakes or time-travels is gone for the next one.
+ *
+ * ```ts
+ * import { expect, test } from './support/fixtures'
+ * test.use({ walletOptions: { startChainId: 1 } })
+ * test('…', async ({ stakePage, wallet, protocol, chain }) => { … })
+ * ```
+ */
+import { readFile } from 'node:fs/promises'
+import { test as base, expect } from '@playwright/test'
+import { type Deployment, parseDeployment } from '@/lib/chain/deployment'
+import { createE2EChain, type E2EChain } from './chain'
+import { E2E_DEPLOYMENTS_FILE } from './env'
+import { FeesPage, OverviewPage, ProversPage, StakePage } from './pages'
+import { createProtocolHelpers, type ProtocolHelpers } from './protocol'
+import { TestWallet, type TestWalletOptions } from './test-wallet'
+
+export type WorkerFixtures = {
+  /** The e2e anvil: clients, `mine`, `increaseTime`, `snapshot`/`revert`. */
+  chain: E2EChain
+  /** The deployment the chain server wrote (the same file the app reads). */
+  deployment: Deployment
+  /** Propose, prove, mint, read the lens, from the test. */
+  protocol: ProtocolHelpers
+}
+
+export type TestFixtures = {
+  /** Options of the `wallet` fixture; set with `test.use({ walletOptions: { … } })`. */
+  walletOptions: TestWalletOptions
+  /** The test wallet, installed in `page` before its first navigation. Only created when a test asks. */
+  wallet: TestWallet
+  /** Automatic: snapshot before the test, revert after it. */
+  isolatedChain: undefined
+  overviewPage: OverviewPage
+  proversPage: ProversPage
+  feesPage: FeesPage
+  stakePage: StakePage
+}
+
+export async function readE2EDeployment(file = E2E_DEPLOYMENTS_FILE): Promise<Deployment> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    throw new Error(
+      `No e2e deployments file at ${file}: the chain server (e2e/support/chain-server.ts) writes it.`,
+    )
+  }
+  return parseDeployment(JSON.parse(text))
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  chain: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument.
+    async ({}, use) => {
+      await use(createE2EChain())
+    },
+    { scope: 'worker' },
+  ],
+  deployment: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument.
+    async ({}, use) => {
+      await use(await readE2EDeployment())
+    },
+    { scope: 'worker' },
+  ],
+  protocol: [
+    async ({ chain, deployment }, use) => {
+      await use(createProtocolHelpers(chain, deployment.addresses))
+    },
+    { scope: 'worker' },
+  ],
+
+  isolatedChain: [
+    async ({ chain }, use) => {
+      const id = await chain.snapshot()
+      await use(undefined)
+      await chain.revert(id)
+    },
+    { auto: true },
+  ],
+
+  walletOptions: [{}, { option: true }],
+  wallet: async ({ page, walletOptions }, use) => {
+    await use(await TestWallet.install(page, walletOptions))
+  },
+
+  overviewPage: async ({ page }, use) => {
+    await use(new OverviewPage(page))
+  },
+  proversPage: async ({ page }, use) => {
+    await use(new ProversPage(page))
+  },
+  feesPage: async ({ page }, use) => {
+    await use(new FeesPage(page))
+  },
+  stakePage: async ({ page }, use) => {
+    await use(new StakePage(page))
+  },
+})
+
+export { expect }

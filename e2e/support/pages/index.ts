@@ -1,0 +1,5 @@
+export { AppPage, type NavLinkName } from './app-page'
+export { FeesPage } from './fees-page'
+export { OverviewPage, type OverviewTile } from './overview-page'
+export { type LeaderboardColumn, leaderboardColumns, ProversPage } from './provers-page'
+export { StakePage } from './stake-page'

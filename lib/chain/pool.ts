@@ -1,0 +1,74 @@
+import type { Address } from 'viem'
+import { readContract } from 'viem/actions'
+import { ProverPoolLens } from '@/contracts-abi/ProverPoolLens'
+import type { ReadClient } from './client'
+import { emergencyReasons, type Pool, type ProverEntry, proverStatuses } from './types'
+
+export type ReadPoolParameters = {
+  lens: Address
+  protocol: Address
+  /** Read the pool as of this block (default: latest). */
+  blockNumber?: bigint | undefined
+}
+
+type RawPool = Awaited<ReturnType<typeof readRawPool>>
+
+function readRawPool(client: ReadClient, { lens, protocol, blockNumber }: ReadPoolParameters) {
+  return readContract(client, {
+    address: lens,
+    abi: ProverPoolLens.abi,
+    functionName: 'getPool',
+    args: [protocol],
+    blockNumber,
+  })
+}
+
+/** The whole pool in ONE `eth_call`: `ProverPoolLens.getPool(protocol)`. */
+export async function readPool(client: ReadClient, parameters: ReadPoolParameters): Promise<Pool> {
+  return normalizePool(await readRawPool(client, parameters))
+}
+
+/** The lens struct in the dashboard's types (enums as words, slot as a number). */
+export function normalizePool(raw: RawPool): Pool {
+  return {
+    config: { ...raw.config },
+    token: raw.token,
+    blockNumber: raw.chainBlockNumber,
+    timestamp: raw.chainTimestamp,
+    feePerGas: raw.feePerGas,
+    avgProofDelay: raw.avgProofDelay,
+    proofWindow: raw.proofWindow,
+    backlog: raw.backlog,
+    openBlocks: raw.openBlocks,
+    nextBlockId: raw.nextBlockId,
+    emergency: raw.emergency,
+    emergencyReason: emergencyReasons[raw.emergencyReason] ?? 'none',
+    batchSize: raw.batchSize,
+    minStake: raw.minStake,
+    minCapacity: raw.minCapacity,
+    activeProvers: raw.activeProvers,
+    totalStaked: raw.totalStaked,
+    treasury: raw.treasury,
+    exitsToday: raw.exitsToday,
+    provers: raw.provers.map(
+      (p): ProverEntry => ({
+        address: p.prover,
+        status: proverStatuses[p.status] ?? 'none',
+        slot: Number(p.slot),
+        stake: p.stake,
+        rewardPerGas: p.rewardPerGas,
+        currentCapacity: p.currentCapacity,
+        maxCapacity: p.maxCapacity,
+        weight: p.weight,
+        healthBps: p.healthBps,
+        deposited: p.deposited,
+        slashed: p.slashed,
+        exitAmount: p.exitAmount,
+        exitUnlocksAt: p.exitUnlocksAt,
+        unclaimedRewards: p.unclaimedRewards,
+        lastRewardChangeAt: p.lastRewardChangeAt,
+        lastCapacityChangeAt: p.lastCapacityChangeAt,
+      }),
+    ),
+  }
+}

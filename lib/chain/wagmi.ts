@@ -1,0 +1,63 @@
+import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
+import { injectedWallet } from '@rainbow-me/rainbowkit/wallets'
+import { cookieStorage, createConfig, createStorage, http } from 'wagmi'
+import { DEV_ACCOUNT_CHAIN_ID, devAccountWallet } from '@/lib/wallet/dev-account'
+import { chainFor } from './chains'
+import type { ChainSettings } from './types'
+
+/**
+ * Whether to leave out the generic "Browser Wallet" entry: when there is no `window.ethereum`, or when a
+ * wallet has announced itself through EIP-6963 (asked synchronously: announcements answer
+ * `eip6963:requestProvider` during the dispatch). Announced wallets are listed by their own name under
+ * "Installed" (wagmi's multi-injected discovery), so the generic entry would only repeat one of them.
+ */
+function hideGenericInjected(): boolean {
+  if (typeof window === 'undefined') return false
+  if (!('ethereum' in window) || !window.ethereum) return true
+  let announced = false
+  const listener = () => {
+    announced = true
+  }
+  window.addEventListener('eip6963:announceProvider', listener)
+  window.dispatchEvent(new Event('eip6963:requestProvider'))
+  window.removeEventListener('eip6963:announceProvider', listener)
+  return announced
+}
+
+/**
+ * The wallet config (wagmi + RainbowKit connectors) for the pages that write: /stake only, so the
+ * read-only pages never download wallet code. `ssr: true` with cookie storage, so the server render
+ * already knows the connected account (see app/providers.tsx, WalletProviders).
+ *
+ * Wallets offered: every EIP-6963 wallet the browser announces (by its own name and icon), a generic
+ * injected `window.ethereum` wallet when none announces itself, and on the local chain (31337) only, the
+ * built-in dev account (anvil's public key #2), so a newcomer can stake without an extension.
+ */
+export function createWalletConfig(settings: ChainSettings) {
+  const chain = chainFor(settings.chainId, settings.rpcUrl)
+  const wallets: WalletList = [
+    {
+      groupName: 'Browser wallets',
+      wallets: [() => ({ ...injectedWallet(), hidden: hideGenericInjected })],
+    },
+  ]
+  if (settings.chainId === DEV_ACCOUNT_CHAIN_ID) {
+    wallets.push({ groupName: 'Local development', wallets: [devAccountWallet({ rpcUrl: settings.rpcUrl })] })
+  }
+  const connectors = connectorsForWallets(wallets, {
+    appName: 'Prover Pool',
+    // WalletConnect-based wallets are not offered; injected wallets do not use the project id.
+    projectId: 'prover-pool',
+  })
+  return createConfig({
+    chains: [chain],
+    connectors,
+    // EIP-6963: wallets that announce themselves become connectors of their own.
+    multiInjectedProviderDiscovery: true,
+    transports: { [chain.id]: http(settings.rpcUrl, { batch: false }) },
+    ssr: true,
+    storage: createStorage({ storage: cookieStorage }),
+  })
+}
+
+export type WalletConfig = ReturnType<typeof createWalletConfig>

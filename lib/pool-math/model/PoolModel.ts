@@ -1,0 +1,932 @@
+import { type Address, type Hex, zeroAddress } from 'viem'
+import {
+  defaultConfig,
+  defaultInitialState,
+  MAX_CAPACITY,
+  MAX_GAS_USED,
+  MAX_SLOTS,
+  MAX_STAKE,
+  type PoolConfig,
+  SECONDS_PER_DAY,
+} from '../config'
+import { currentBatchSize } from '../currentBatchSize'
+import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
+import { healthBps } from '../healthBps'
+import { checksum } from '../internal/checksum'
+import { min } from '../internal/minMax'
+import { isEligible } from '../isEligible'
+import { minCapacity } from '../minCapacity'
+import { minStake } from '../minStake'
+import { nextAvgProofDelay } from '../nextAvgProofDelay'
+import { nextFeePerGas } from '../nextFeePerGas'
+import { type ProofKind, proofReward } from '../proofReward'
+import { proofWindow } from '../proofWindow'
+import { proposalFee } from '../proposalFee'
+import { quantiseStake } from '../quantiseStake'
+import { rewardPerGasRange } from '../rewardPerGasRange'
+import { selectionSeed } from '../selectionSeed'
+import { selectProver } from '../selectProver'
+import { slashAmount } from '../slashAmount'
+import { slotWeight } from '../slotWeight'
+import {
+  type BlockInfo,
+  EmergencyReason,
+  type PoolView,
+  type ProverView,
+  type StakerInfo,
+  StakerStatus,
+} from '../types'
+import { validateConfig } from '../validateConfig'
+import { type PoolError, type PoolErrorArgs, type PoolErrorName, PoolModelError } from './errors'
+import type { PoolEvent } from './events'
+
+/** A staker as the model stores it. `slot` is the 0-based active slot, `-1` when not active. */
+export type Staker = {
+  prover: Address
+  status: StakerStatus
+  slot: number
+  stake: bigint
+  /** R and the stated (max) capacity are kept after leaving the active list, for display. */
+  rewardPerGas: bigint
+  /** 0 while not active (it lives in the slot on chain). */
+  currentCapacity: bigint
+  maxCapacity: bigint
+  deposited: bigint
+  slashed: bigint
+  exitAmount: bigint
+  exitUnlocksAt: bigint
+  lastRewardChangeAt: bigint
+  lastCapacityChangeAt: bigint
+}
+
+/** The whole state of the core contract (BlockProtocol is ProverPool), plus the core's TKO balance. */
+export type PoolModelState = {
+  config: PoolConfig
+  token: Address
+  /** `Ownable.owner()`: may `updateConfig`. */
+  owner: Address
+  feePerGas: bigint
+  avgProofDelay: bigint
+  nextBlockId: bigint
+  backlog: bigint
+  openBlocks: bigint
+  emergencyReason: EmergencyReason
+  treasury: bigint
+  /** `timestamp / 86_400` of the last voluntary exit, and how many exits that day. */
+  exitDay: bigint
+  exitsToday: bigint
+  /** `TKO.balanceOf(core)`, moved only by token transfers (conservation is checked against it). */
+  balance: bigint
+  /** `now` of the last successful transition (time never goes back). */
+  timestamp: bigint
+  /** Owner of each of the 32 slots, `zeroAddress` when free. */
+  slotOwners: Address[]
+  stakers: Map<Address, Staker>
+  /** Every address that ever staked, in order of first stake (`stakerAt`). */
+  stakerList: Address[]
+  /** Unclaimed rewards of any address (open blocks may be proven by non-stakers). */
+  rewards: Map<Address, bigint>
+  blocks: Map<bigint, BlockInfo>
+}
+
+export type PoolModelParameters = {
+  config?: PoolConfig
+  feePerGas?: bigint
+  avgProofDelay?: bigint
+  token?: Address
+  /** The deployer (`Ownable`); `zeroAddress` (the default) means nobody may update the config. */
+  owner?: Address
+  /** Deployment time; transitions may not go before it. */
+  now?: bigint
+}
+
+export type StakeParameters = {
+  prover: Address
+  amount: bigint
+  rewardPerGas: bigint
+  capacity: bigint
+  now: bigint
+}
+export type StakeReturnType = {
+  /** 1-based slot the prover holds afterwards. */
+  slot: bigint
+  /** Who was evicted to make room, if anyone. */
+  evicted: Address | null
+  topUp: boolean
+  events: PoolEvent[]
+}
+export type TopUpParameters = { prover: Address; amount: bigint; now: bigint }
+export type ChangeRewardPerGasParameters = { prover: Address; rewardPerGas: bigint; now: bigint }
+export type ChangeCapacityParameters = { prover: Address; capacity: bigint; now: bigint }
+export type RequestExitParameters = { prover: Address; now: bigint }
+export type WithdrawParameters = { prover: Address; now: bigint }
+export type ProposeBlockParameters = {
+  proposer: Address
+  gasUsed: bigint
+  /** `blockhash(block.number - 1)` of the proposal's chain block. */
+  parentHash: Hex
+  now: bigint
+}
+export type ProposeBlockReturnType = {
+  blockId: bigint
+  /** `zeroAddress` for an open block. */
+  assignedProver: Address
+  open: boolean
+  events: PoolEvent[]
+}
+export type ProveBlocksParameters = {
+  prover: Address
+  blockIds: readonly bigint[]
+  now: bigint
+  /** The development verifier accepts any non-empty proof. */
+  proof?: Hex
+}
+export type ProveBlocksReturnType = {
+  /** Reward paid (credited) per block, in `blockIds` order. */
+  paid: bigint[]
+  events: PoolEvent[]
+}
+export type ClaimRewardsParameters = { prover: Address; now: bigint }
+export type FundTreasuryParameters = { from: Address; amount: bigint; now: bigint }
+export type UpdateConfigParameters = { caller: Address; config: PoolConfig; now: bigint }
+export type TransitionReturnType = { events: PoolEvent[] }
+export type LensParameters = { chainBlockNumber?: bigint; chainTimestamp?: bigint }
+
+const MAX_UINT64 = 2n ** 64n - 1n
+
+function fail<name extends PoolErrorName>(name: name, ...args: PoolErrorArgs[name]): never {
+  throw new PoolModelError({ name, args } as PoolError)
+}
+
+const emptyStaker = (prover: Address): Staker => ({
+  prover,
+  status: StakerStatus.None,
+  slot: -1,
+  stake: 0n,
+  rewardPerGas: 0n,
+  currentCapacity: 0n,
+  maxCapacity: 0n,
+  deposited: 0n,
+  slashed: 0n,
+  exitAmount: 0n,
+  exitUnlocksAt: 0n,
+  lastRewardChangeAt: 0n,
+  lastCapacityChangeAt: 0n,
+})
+
+/**
+ * The core contract (`BlockProtocol is ProverPool`) as a TypeScript state machine: the same state, the same
+ * transitions, the same custom errors and events, per docs/contracts.md, built on the `lib/pool-math`
+ * formulas. Every transition takes the block timestamp `now`; a transition the contract would revert throws
+ * `PoolModelError` (same `errorName` and `args`) and leaves the state untouched: each one checks everything
+ * first, then writes (checks-effects, as the contracts do).
+ */
+export class PoolModel {
+  #s: PoolModelState
+
+  constructor({
+    config = defaultConfig,
+    feePerGas = defaultInitialState.feePerGas,
+    avgProofDelay = defaultInitialState.avgProofDelay,
+    token = zeroAddress,
+    owner = zeroAddress,
+    now = 0n,
+  }: PoolModelParameters = {}) {
+    // The constructor's checks (ProverPool's constructor), token aside: the model holds no token.
+    if (feePerGas === 0n || feePerGas > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialFeePerGas')
+    if (avgProofDelay > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelay')
+    const invalid = validateConfig(config)
+    if (invalid) fail('ProverPoolConfigInvalid', invalid)
+    this.#s = {
+      config,
+      token,
+      owner: checksum(owner),
+      feePerGas,
+      avgProofDelay,
+      nextBlockId: 1n,
+      backlog: 0n,
+      openBlocks: 0n,
+      emergencyReason: EmergencyReason.None,
+      treasury: 0n,
+      exitDay: 0n,
+      exitsToday: 0n,
+      balance: 0n,
+      timestamp: now,
+      slotOwners: Array.from({ length: MAX_SLOTS }, () => zeroAddress),
+      stakers: new Map(),
+      stakerList: [],
+      rewards: new Map(),
+      blocks: new Map(),
+    }
+  }
+
+  /**
+   * A model of the pool as a lens read shows it, for previews. It knows no blocks (proving fails with
+   * `UnknownBlock`), no withdrawn stakers, and assumes the balance is conserved.
+   */
+  static fromView(view: PoolView): PoolModel {
+    const model = new PoolModel({ config: view.config, token: view.token, now: view.chainTimestamp })
+    const s = model.#s
+    s.feePerGas = view.feePerGas // F may have decayed to 0 on chain; only the constructor refuses 0
+    s.avgProofDelay = view.avgProofDelay
+    s.nextBlockId = view.nextBlockId
+    s.backlog = view.backlog
+    s.openBlocks = view.openBlocks
+    s.emergencyReason = view.emergencyReason
+    s.treasury = view.treasury
+    s.exitDay = view.chainTimestamp / SECONDS_PER_DAY
+    s.exitsToday = view.exitsToday
+    for (const p of view.provers) {
+      const prover = checksum(p.prover)
+      const slot = p.slot > 0n ? Number(p.slot) - 1 : -1
+      s.stakers.set(prover, {
+        prover,
+        status: p.status,
+        slot,
+        stake: p.stake,
+        rewardPerGas: p.rewardPerGas,
+        currentCapacity: p.currentCapacity,
+        maxCapacity: p.maxCapacity,
+        deposited: p.deposited,
+        slashed: p.slashed,
+        exitAmount: p.exitAmount,
+        exitUnlocksAt: p.exitUnlocksAt,
+        lastRewardChangeAt: p.lastRewardChangeAt,
+        lastCapacityChangeAt: p.lastCapacityChangeAt,
+      })
+      s.stakerList.push(prover)
+      if (slot >= 0) s.slotOwners[slot] = prover
+      if (p.unclaimedRewards > 0n) s.rewards.set(prover, p.unclaimedRewards)
+    }
+    s.balance = model.accountedBalance()
+    return model
+  }
+
+  /** A deep copy; transitions on it never touch this model. */
+  clone(): PoolModel {
+    const copy = new PoolModel({ config: this.#s.config })
+    copy.#s = this.snapshot()
+    return copy
+  }
+
+  /** A deep copy of the whole state (for comparisons and debugging). */
+  snapshot(): PoolModelState {
+    const s = this.#s
+    return {
+      ...s,
+      slotOwners: [...s.slotOwners],
+      stakers: new Map([...s.stakers].map(([a, st]) => [a, { ...st }])),
+      stakerList: [...s.stakerList],
+      rewards: new Map(s.rewards),
+      blocks: new Map([...s.blocks].map(([id, b]) => [id, { ...b }])),
+    }
+  }
+
+  // ─── Reads (the contract's views) ───────────────────────────────────────────────────────────────
+
+  get config(): PoolConfig {
+    return this.#s.config
+  }
+  get feePerGas(): bigint {
+    return this.#s.feePerGas
+  }
+  get avgProofDelay(): bigint {
+    return this.#s.avgProofDelay
+  }
+  get backlog(): bigint {
+    return this.#s.backlog
+  }
+  get openBlocks(): bigint {
+    return this.#s.openBlocks
+  }
+  get nextBlockId(): bigint {
+    return this.#s.nextBlockId
+  }
+  get treasury(): bigint {
+    return this.#s.treasury
+  }
+  get emergencyReason(): EmergencyReason {
+    return this.#s.emergencyReason
+  }
+  get isEmergency(): boolean {
+    return this.#s.emergencyReason !== EmergencyReason.None
+  }
+  /** `TKO.balanceOf(core)`: moved only by transfers in and out. */
+  get balance(): bigint {
+    return this.#s.balance
+  }
+  /** `now` of the last successful transition. */
+  get timestamp(): bigint {
+    return this.#s.timestamp
+  }
+
+  currentBatchSize(): bigint {
+    const s = this.#s
+    return currentBatchSize({ backlog: s.backlog, emergency: this.isEmergency }, s.config)
+  }
+  currentMinStake(): bigint {
+    return minStake({ backlog: this.#s.backlog }, this.#s.config)
+  }
+  currentMinCapacity(): bigint {
+    return minCapacity({ backlog: this.#s.backlog }, this.#s.config)
+  }
+  currentProofWindow(): bigint {
+    return proofWindow({ avgProofDelay: this.#s.avgProofDelay }, this.#s.config)
+  }
+  /** Voluntary exits already used on the UTC day of `now` (0 once the day rolled). */
+  exitsToday(now: bigint = this.#s.timestamp): bigint {
+    return now / SECONDS_PER_DAY === this.#s.exitDay ? this.#s.exitsToday : 0n
+  }
+
+  /** `Σ stake + Σ exitAmount + Σ rewards + treasury`: must equal `balance` after every transition. */
+  accountedBalance(): bigint {
+    const s = this.#s
+    let total = s.treasury
+    for (const st of s.stakers.values()) total += st.stake + st.exitAmount
+    for (const r of s.rewards.values()) total += r
+    return total
+  }
+
+  /** The 32 slot weights the next proposal would use (current `F` and backlog, eligibility included). */
+  weights(): bigint[] {
+    return this.#slotWeights(this.#s.backlog)
+  }
+
+  slotOwners(): Address[] {
+    return [...this.#s.slotOwners]
+  }
+
+  stakerCount(): bigint {
+    return BigInt(this.#s.stakerList.length)
+  }
+
+  stakerAt(index: bigint): Address {
+    const a = this.#s.stakerList[Number(index)]
+    if (a === undefined) throw new RangeError(`no staker at ${index}`)
+    return a
+  }
+
+  getStaker(prover: Address): StakerInfo {
+    const a = checksum(prover)
+    const st = this.#s.stakers.get(a) ?? emptyStaker(a)
+    return {
+      prover: a,
+      status: st.status,
+      slot: BigInt(st.slot + 1),
+      stake: st.stake,
+      rewardPerGas: st.rewardPerGas,
+      currentCapacity: st.currentCapacity,
+      maxCapacity: st.maxCapacity,
+      deposited: st.deposited,
+      slashed: st.slashed,
+      exitAmount: st.exitAmount,
+      exitUnlocksAt: st.exitUnlocksAt,
+      rewards: this.#s.rewards.get(a) ?? 0n,
+      lastRewardChangeAt: st.lastRewardChangeAt,
+      lastCapacityChangeAt: st.lastCapacityChangeAt,
+    }
+  }
+
+  /** `getBlock(id)`: reverts `BlockProtocolUnknownBlock` outside `1 … nextBlockId-1`. */
+  getBlock(blockId: bigint): BlockInfo {
+    const b = this.#s.blocks.get(blockId)
+    if (!b) fail('BlockProtocolUnknownBlock', blockId, this.#s.nextBlockId)
+    return { ...b }
+  }
+
+  /** Mirrors `ProverPoolLens.getPool(core)`: provers are the active ones in slot order, then exiting/evicted in staker order. */
+  lens({ chainBlockNumber = 0n, chainTimestamp = this.#s.timestamp }: LensParameters = {}): PoolView {
+    const s = this.#s
+    const weights = this.weights()
+    const row = (st: Staker): ProverView => ({
+      prover: st.prover,
+      status: st.status,
+      slot: BigInt(st.slot + 1),
+      stake: st.stake,
+      rewardPerGas: st.rewardPerGas,
+      currentCapacity: st.currentCapacity,
+      maxCapacity: st.maxCapacity,
+      weight: st.slot >= 0 ? (weights[st.slot] ?? 0n) : 0n,
+      healthBps: healthBps({ deposited: st.deposited, slashed: st.slashed }),
+      deposited: st.deposited,
+      slashed: st.slashed,
+      exitAmount: st.exitAmount,
+      exitUnlocksAt: st.exitUnlocksAt,
+      unclaimedRewards: s.rewards.get(st.prover) ?? 0n,
+      lastRewardChangeAt: st.lastRewardChangeAt,
+      lastCapacityChangeAt: st.lastCapacityChangeAt,
+    })
+    const active: ProverView[] = []
+    let totalStaked = 0n
+    for (const owner of s.slotOwners) {
+      if (owner === zeroAddress) continue
+      const st = this.#staker(owner)
+      active.push(row(st))
+      totalStaked += st.stake
+    }
+    const leaving = s.stakerList
+      .map((a) => this.#staker(a))
+      .filter((st) => st.status === StakerStatus.Exiting || st.status === StakerStatus.Evicted)
+      .map(row)
+    return {
+      config: s.config,
+      token: s.token,
+      chainBlockNumber,
+      chainTimestamp,
+      feePerGas: s.feePerGas,
+      avgProofDelay: s.avgProofDelay,
+      proofWindow: this.currentProofWindow(),
+      backlog: s.backlog,
+      openBlocks: s.openBlocks,
+      nextBlockId: s.nextBlockId,
+      emergency: this.isEmergency,
+      emergencyReason: s.emergencyReason,
+      batchSize: this.currentBatchSize(),
+      minStake: this.currentMinStake(),
+      minCapacity: this.currentMinCapacity(),
+      activeProvers: BigInt(active.length),
+      totalStaked,
+      treasury: s.treasury,
+      exitsToday: this.exitsToday(chainTimestamp),
+      provers: [...active, ...leaving],
+    }
+  }
+
+  // ─── ProverPool transitions ─────────────────────────────────────────────────────────────────────
+
+  /** `stake(amount, rewardPerGas, capacity)`: join (maybe evicting the lowest weight) or top up. */
+  stake(params: StakeParameters): StakeReturnType {
+    const { amount, rewardPerGas, capacity, now } = params
+    const prover = checksum(params.prover)
+    this.#checkTime(now)
+    const s = this.#s
+    if (amount === 0n) fail('ProverPoolZeroAmount')
+    const current = s.stakers.get(prover)
+
+    if (current?.status === StakerStatus.Active) {
+      if (rewardPerGas !== current.rewardPerGas || capacity !== current.maxCapacity)
+        fail('ProverPoolParametersDiffer', current.rewardPerGas, current.maxCapacity)
+      const total = current.stake + amount
+      if (total > MAX_STAKE) fail('ProverPoolStakeTooHigh', total, MAX_STAKE)
+      current.stake = total
+      current.deposited += amount
+      s.balance += amount
+      s.timestamp = now
+      const slot = BigInt(current.slot + 1)
+      return {
+        slot,
+        evicted: null,
+        topUp: true,
+        events: [{ eventName: 'Staked', args: [prover, amount, total, rewardPerGas, capacity, slot] }],
+      }
+    }
+
+    // Join: checks in the documented order.
+    const range = rewardPerGasRange({ feePerGas: s.feePerGas }, s.config)
+    if (rewardPerGas < range.min || rewardPerGas > range.max)
+      fail('ProverPoolRewardPerGasOutOfRange', rewardPerGas, range.min, range.max)
+    const minC = minCapacity({ backlog: s.backlog }, s.config)
+    if (capacity < minC || capacity > MAX_CAPACITY)
+      fail('ProverPoolCapacityOutOfRange', capacity, minC, MAX_CAPACITY)
+    const minS = minStake({ backlog: s.backlog }, s.config)
+    if (quantiseStake({ stake: amount }) < minS) fail('ProverPoolStakeTooLow', amount, minS)
+    if (amount > MAX_STAKE) fail('ProverPoolStakeTooHigh', amount, MAX_STAKE)
+
+    const maxActive = Number(s.config.maxActiveProvers)
+    let slot = s.slotOwners.findIndex((owner, i) => i < maxActive && owner === zeroAddress)
+    let evicted: Address | null = null
+    if (slot < 0) {
+      // Every occupied slot competes (also slots above a lowered maxActiveProvers); ties: lowest index.
+      const weights = this.#slotWeights(s.backlog)
+      let lowest = -1
+      for (const [i, w] of weights.entries())
+        if (s.slotOwners[i] !== zeroAddress && (lowest < 0 || w < weights[lowest]!)) lowest = i
+      const lowestWeight = weights[lowest]!
+      const newWeight = slotWeight(
+        {
+          stake: amount,
+          rewardPerGas,
+          currentCapacity: capacity,
+          maxCapacity: capacity,
+          feePerGas: s.feePerGas,
+          backlog: s.backlog,
+        },
+        s.config,
+      )
+      if (newWeight <= lowestWeight) fail('ProverPoolWeightTooLow', newWeight, lowestWeight)
+      slot = lowest
+      evicted = s.slotOwners[slot]!
+    }
+
+    // Effects.
+    const events: PoolEvent[] = []
+    if (evicted !== null) {
+      const out = this.#staker(evicted)
+      const moved = out.stake
+      this.#queueExit(out, now, StakerStatus.Evicted)
+      events.push({ eventName: 'Evicted', args: [evicted, prover, moved, out.exitUnlocksAt] })
+    }
+    const st = current ?? this.#addStaker(prover)
+    st.status = StakerStatus.Active
+    st.slot = slot
+    st.stake = amount
+    st.rewardPerGas = rewardPerGas
+    st.currentCapacity = capacity
+    st.maxCapacity = capacity
+    st.deposited += amount
+    s.slotOwners[slot] = prover
+    s.balance += amount
+    s.timestamp = now
+    const slot1 = BigInt(slot + 1)
+    events.push({ eventName: 'Staked', args: [prover, amount, amount, rewardPerGas, capacity, slot1] })
+    return { slot: slot1, evicted, topUp: false, events }
+  }
+
+  /** `topUp(amount)`: `ProverPoolNotActive` first, then `stake(amount, R, C)` with the current R and C. */
+  topUp({ prover, amount, now }: TopUpParameters): StakeReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const st = this.#activeStaker(a)
+    return this.stake({ prover: a, amount, rewardPerGas: st.rewardPerGas, capacity: st.maxCapacity, now })
+  }
+
+  /** `changeRewardPerGas(R)`: active only, once per cooldown, R in range. Does not re-rank. */
+  changeRewardPerGas({ prover, rewardPerGas, now }: ChangeRewardPerGasParameters): TransitionReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const st = this.#activeStaker(a)
+    this.#checkCooldown(st.lastRewardChangeAt, now)
+    const range = rewardPerGasRange({ feePerGas: s.feePerGas }, s.config)
+    if (rewardPerGas < range.min || rewardPerGas > range.max)
+      fail('ProverPoolRewardPerGasOutOfRange', rewardPerGas, range.min, range.max)
+    const old = st.rewardPerGas
+    st.rewardPerGas = rewardPerGas
+    st.lastRewardChangeAt = now
+    s.timestamp = now
+    return { events: [{ eventName: 'RewardPerGasChanged', args: [a, old, rewardPerGas] }] }
+  }
+
+  /** `changeCapacity(C)`: active only, own cooldown; outstanding blocks stay counted. */
+  changeCapacity({ prover, capacity, now }: ChangeCapacityParameters): TransitionReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const st = this.#activeStaker(a)
+    this.#checkCooldown(st.lastCapacityChangeAt, now)
+    const minC = minCapacity({ backlog: s.backlog }, s.config)
+    if (capacity < minC || capacity > MAX_CAPACITY)
+      fail('ProverPoolCapacityOutOfRange', capacity, minC, MAX_CAPACITY)
+    const old = st.maxCapacity
+    const outstanding = st.maxCapacity - st.currentCapacity
+    st.currentCapacity = capacity > outstanding ? capacity - outstanding : 0n
+    st.maxCapacity = capacity
+    st.lastCapacityChangeAt = now
+    s.timestamp = now
+    return { events: [{ eventName: 'CapacityChanged', args: [a, old, capacity] }] }
+  }
+
+  /** `requestExit()`: leave the active list now, within the daily limit; funds unlock after `exitDelay`. */
+  requestExit({ prover, now }: RequestExitParameters): TransitionReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const st = this.#activeStaker(a)
+    const day = now / SECONDS_PER_DAY
+    const used = this.exitsToday(now)
+    if (used >= s.config.maxExitsPerDay)
+      fail('ProverPoolExitLimitReached', used, s.config.maxExitsPerDay, (day + 1n) * SECONDS_PER_DAY)
+    s.exitDay = day
+    s.exitsToday = used + 1n
+    const moved = st.stake
+    this.#queueExit(st, now, StakerStatus.Exiting)
+    s.timestamp = now
+    return { events: [{ eventName: 'ExitRequested', args: [a, moved, st.exitUnlocksAt] }] }
+  }
+
+  /** `withdraw()`: pay the queued exit amount once unlocked. */
+  withdraw({ prover, now }: WithdrawParameters): TransitionReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const st = s.stakers.get(a)
+    if (!st || st.exitAmount === 0n) fail('ProverPoolNothingToWithdraw')
+    if (now < st.exitUnlocksAt) fail('ProverPoolExitLocked', st.exitUnlocksAt, now)
+    const amount = st.exitAmount
+    st.exitAmount = 0n
+    st.exitUnlocksAt = 0n
+    if (st.status !== StakerStatus.Active) st.status = StakerStatus.None
+    s.balance -= amount
+    s.timestamp = now
+    return { events: [{ eventName: 'Withdrawn', args: [a, amount] }] }
+  }
+
+  // ─── BlockProtocol transitions ──────────────────────────────────────────────────────────────────
+
+  /** `proposeBlock(gasUsed)`: emergency update, fee, selection (or an open block), snapshots. */
+  proposeBlock(params: ProposeBlockParameters): ProposeBlockReturnType {
+    const { gasUsed, parentHash, now } = params
+    const proposer = checksum(params.proposer)
+    this.#checkTime(now)
+    const s = this.#s
+    const { config } = s
+    if (gasUsed === 0n || gasUsed > MAX_GAS_USED)
+      fail('BlockProtocolGasUsedOutOfRange', gasUsed, MAX_GAS_USED)
+
+    const backlog = s.backlog
+    const events: PoolEvent[] = []
+    let reason = s.emergencyReason
+    if (reason !== EmergencyReason.None && this.#canLeaveEmergency(backlog)) {
+      reason = EmergencyReason.None
+      events.push({ eventName: 'EmergencyModeChanged', args: [false, EmergencyReason.None] })
+    }
+    if (reason === EmergencyReason.None && backlog >= config.congestionBacklog) {
+      reason = EmergencyReason.Congestion
+      events.push({ eventName: 'EmergencyModeChanged', args: [true, EmergencyReason.Congestion] })
+    }
+
+    const blockId = s.nextBlockId
+    const picked =
+      reason === EmergencyReason.None
+        ? selectProver({ weights: this.#slotWeights(backlog), seed: selectionSeed({ parentHash, blockId }) })
+        : null
+    const open = picked === null
+    if (open && s.openBlocks >= config.maxOpenBlocks)
+      fail('BlockProtocolTooManyOpenBlocks', s.openBlocks, config.maxOpenBlocks)
+
+    // Effects.
+    const fee = proposalFee({ feePerGas: s.feePerGas, gasUsed })
+    s.emergencyReason = reason
+    s.treasury += fee
+    s.balance += fee
+    let assignedProver: Address = zeroAddress
+    let rewardPerGas = s.feePerGas
+    if (picked !== null) {
+      assignedProver = s.slotOwners[picked]!
+      const st = this.#staker(assignedProver)
+      st.currentCapacity -= 1n
+      rewardPerGas = effectiveRewardPerGas({ rewardPerGas: st.rewardPerGas, feePerGas: s.feePerGas }, config)
+    }
+    const window = proofWindow({ avgProofDelay: s.avgProofDelay }, config)
+    s.blocks.set(blockId, {
+      blockId,
+      assignedProver,
+      proposedAt: now,
+      gasUsed,
+      feePerGas: s.feePerGas,
+      rewardPerGas,
+      proofWindow: window,
+      avgProofDelay: s.avgProofDelay,
+      provenAt: 0n,
+      prover: zeroAddress,
+      open,
+      proven: false,
+      slashed: false,
+    })
+    s.nextBlockId = blockId + 1n
+    s.backlog += 1n
+    if (open) s.openBlocks += 1n
+    s.timestamp = now
+    events.push({
+      eventName: 'BlockProposed',
+      args: [blockId, proposer, assignedProver, gasUsed, s.feePerGas, rewardPerGas, now + window],
+    })
+    return { blockId, assignedProver, open, events }
+  }
+
+  /** `proveBlocks(blockIds, proof)` (`proveBlock(id, proof)` is a batch of one). */
+  proveBlocks(params: ProveBlocksParameters): ProveBlocksReturnType {
+    const { blockIds, now, proof = '0x01' } = params
+    const prover = checksum(params.prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const { config } = s
+
+    // Checks: batch, verifier, then every block in the given order.
+    if (blockIds.length === 0) fail('BlockProtocolEmptyBatch')
+    const maxBatch = this.currentBatchSize()
+    const length = BigInt(blockIds.length)
+    if (length > maxBatch) fail('BlockProtocolBatchTooLarge', length, maxBatch)
+    if (proof.length <= 2) fail('BlockProtocolProofRejected')
+    const seen = new Set<bigint>()
+    for (const id of blockIds) {
+      const b = s.blocks.get(id)
+      if (id === 0n || id >= s.nextBlockId || !b) fail('BlockProtocolUnknownBlock', id, s.nextBlockId)
+      if (b.proven || seen.has(id)) fail('BlockProtocolAlreadyProven', id)
+      const deadline = b.proposedAt + b.proofWindow
+      if (!b.open && now <= deadline && prover !== b.assignedProver)
+        fail('BlockProtocolNotAssignedProver', id, b.assignedProver, deadline)
+      seen.add(id)
+    }
+
+    // Effects, block by block.
+    const events: PoolEvent[] = []
+    const paid: bigint[] = []
+    const batched = blockIds.length >= 2
+    for (const id of blockIds) {
+      const b = s.blocks.get(id)!
+      const delay = now - b.proposedAt
+      const late = now > b.proposedAt + b.proofWindow
+      const kind: ProofKind = b.open ? 'open' : late ? 'late' : 'inWindow'
+      b.proven = true
+      b.prover = prover
+      b.provenAt = now
+      s.backlog -= 1n // counted as proven from here on (also for the prover-failure check)
+      if (b.open) s.openBlocks -= 1n
+
+      if (kind === 'inWindow') {
+        const oldFee = s.feePerGas
+        const oldAvg = s.avgProofDelay
+        s.feePerGas = nextFeePerGas({ feePerGas: oldFee, effectiveRewardPerGas: b.rewardPerGas }, config)
+        s.avgProofDelay = nextAvgProofDelay({ avgProofDelay: oldAvg, delay }, config)
+        events.push({ eventName: 'FeePerGasChanged', args: [id, oldFee, s.feePerGas, now] })
+        events.push({ eventName: 'AvgProofDelayChanged', args: [id, oldAvg, s.avgProofDelay] })
+      }
+
+      if (!b.open) {
+        const st = this.#staker(b.assignedProver)
+        if (late) {
+          b.slashed = true
+          events.push(this.#slash(st, id, b.rewardPerGas * b.gasUsed))
+          // Prover failure: before the assigned prover's capacity comes back.
+          if (
+            s.emergencyReason === EmergencyReason.None &&
+            (this.#availableProvers(s.backlog) < config.minAvailableProvers ||
+              s.backlog >= config.congestionBacklog / 2n)
+          ) {
+            s.emergencyReason = EmergencyReason.ProverFailure
+            events.push({ eventName: 'EmergencyModeChanged', args: [true, EmergencyReason.ProverFailure] })
+          }
+        }
+        if (st.status === StakerStatus.Active && st.currentCapacity < st.maxCapacity) st.currentCapacity += 1n
+      }
+
+      // "Emergency at proof time" is read after this block's own slash (which may have just entered it).
+      const { total } = proofReward(
+        {
+          kind,
+          rewardPerGas: b.rewardPerGas,
+          gasUsed: b.gasUsed,
+          delay,
+          avgProofDelay: b.avgProofDelay,
+          stabilized: this.isEmergency || batched,
+        },
+        config,
+      )
+      const pay = min(total, s.treasury)
+      if (pay > 0n) {
+        s.treasury -= pay
+        s.rewards.set(prover, (s.rewards.get(prover) ?? 0n) + pay)
+      }
+      paid.push(pay)
+      events.push({ eventName: 'BlockProven', args: [id, prover, pay, delay, late, b.open, batched] })
+    }
+
+    if (s.emergencyReason !== EmergencyReason.None && this.#canLeaveEmergency(s.backlog)) {
+      s.emergencyReason = EmergencyReason.None
+      events.push({ eventName: 'EmergencyModeChanged', args: [false, EmergencyReason.None] })
+    }
+    s.timestamp = now
+    return { paid, events }
+  }
+
+  /** `claimRewards()`: pay out every unclaimed reward. */
+  claimRewards({ prover, now }: ClaimRewardsParameters): TransitionReturnType {
+    const a = checksum(prover)
+    this.#checkTime(now)
+    const s = this.#s
+    const amount = s.rewards.get(a) ?? 0n
+    if (amount === 0n) fail('BlockProtocolNothingToClaim')
+    s.rewards.delete(a)
+    s.balance -= amount
+    s.timestamp = now
+    return { events: [{ eventName: 'RewardsClaimed', args: [a, amount] }] }
+  }
+
+  /** `fundTreasury(amount)`: anyone adds TKO to the treasury. */
+  fundTreasury({ from, amount, now }: FundTreasuryParameters): TransitionReturnType {
+    const a = checksum(from)
+    this.#checkTime(now)
+    const s = this.#s
+    if (amount === 0n) fail('ProverPoolZeroAmount')
+    s.treasury += amount
+    s.balance += amount
+    s.timestamp = now
+    return { events: [{ eventName: 'TreasuryFunded', args: [a, amount] }] }
+  }
+
+  /**
+   * `updateConfig(config)`: owner only, validated like the constructor. Blocks already proposed keep their
+   * snapshots; nothing else is recomputed (slots above a lowered `maxActiveProvers` stay until they leave).
+   */
+  updateConfig({ caller, config, now }: UpdateConfigParameters): TransitionReturnType {
+    const a = checksum(caller)
+    this.#checkTime(now)
+    if (a !== this.#s.owner) fail('OwnableUnauthorizedAccount', a)
+    const invalid = validateConfig(config)
+    if (invalid) fail('ProverPoolConfigInvalid', invalid)
+    this.#s.config = config
+    this.#s.timestamp = now
+    return { events: [{ eventName: 'ConfigUpdated', args: [config] }] }
+  }
+
+  // ─── Internals ──────────────────────────────────────────────────────────────────────────────────
+
+  #checkTime(now: bigint): void {
+    if (now < this.#s.timestamp)
+      throw new RangeError(
+        `time goes forward only: now ${now} is before the last transition ${this.#s.timestamp}`,
+      )
+  }
+
+  #staker(prover: Address): Staker {
+    const st = this.#s.stakers.get(prover)
+    if (!st) throw new Error(`model invariant: ${prover} is not a staker`)
+    return st
+  }
+
+  #addStaker(prover: Address): Staker {
+    const st = emptyStaker(prover)
+    this.#s.stakers.set(prover, st)
+    this.#s.stakerList.push(prover)
+    return st
+  }
+
+  #activeStaker(prover: Address): Staker {
+    const st = this.#s.stakers.get(prover)
+    if (st?.status !== StakerStatus.Active) fail('ProverPoolNotActive', prover)
+    return st
+  }
+
+  #checkCooldown(last: bigint, now: bigint): void {
+    if (last === 0n) return
+    const availableAt = last + this.#s.config.rewardChangeCooldown
+    if (now < availableAt) fail('ProverPoolCooldownActive', availableAt, now)
+  }
+
+  /** Move the active stake to the exit queue (merging, delay restarted) and free the slot. */
+  #queueExit(st: Staker, now: bigint, status: StakerStatus): void {
+    this.#s.slotOwners[st.slot] = zeroAddress
+    st.exitAmount += st.stake
+    st.stake = 0n
+    st.exitUnlocksAt = now + this.#s.config.exitDelay
+    st.status = status
+    st.slot = -1
+    st.currentCapacity = 0n
+  }
+
+  /** Slash for a late block: the active stake if active, else the queued exit amount. */
+  #slash(st: Staker, blockId: bigint, baseReward: bigint): PoolEvent {
+    const s = this.#s
+    const active = st.status === StakerStatus.Active
+    const from = active ? st.stake : st.exitAmount
+    const amount = slashAmount({ stake: from, baseReward }, s.config)
+    if (active) st.stake -= amount
+    else st.exitAmount -= amount
+    st.slashed += amount
+    s.treasury += amount
+    return { eventName: 'Slashed', args: [st.prover, blockId, amount, from - amount] }
+  }
+
+  #slotWeights(backlog: bigint): bigint[] {
+    const s = this.#s
+    return s.slotOwners.map((owner) => {
+      if (owner === zeroAddress) return 0n
+      const st = this.#staker(owner)
+      return slotWeight(
+        {
+          stake: st.stake,
+          rewardPerGas: st.rewardPerGas,
+          currentCapacity: st.currentCapacity,
+          maxCapacity: st.maxCapacity,
+          feePerGas: s.feePerGas,
+          backlog,
+        },
+        s.config,
+      )
+    })
+  }
+
+  /** Active slots that are eligible at `backlog` with capacity left. */
+  #availableProvers(backlog: bigint): bigint {
+    let n = 0n
+    for (const owner of this.#s.slotOwners) {
+      if (owner === zeroAddress) continue
+      const st = this.#staker(owner)
+      if (
+        st.currentCapacity > 0n &&
+        isEligible({ stake: st.stake, maxCapacity: st.maxCapacity, backlog }, this.#s.config)
+      )
+        n += 1n
+    }
+    return n
+  }
+
+  #canLeaveEmergency(backlog: bigint): boolean {
+    const { config } = this.#s
+    return (
+      backlog <= config.congestionBacklog / 4n &&
+      this.#availableProvers(backlog) >= config.minAvailableProvers
+    )
+  }
+}

@@ -1,0 +1,46 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { configArb, feePerGasArb } from './internal/arbitraries'
+import { max, min } from './internal/minMax'
+import { nextFeePerGas } from './nextFeePerGas'
+
+describe('nextFeePerGas', () => {
+  it('moves F 1/1024 of the way to R', () => {
+    // (1e9 * 1023 + 1.05e9) / 1024 = 1_000_048_828.125 → 1_000_048_828
+    expect(nextFeePerGas({ feePerGas: 1_000_000_000n, effectiveRewardPerGas: 1_050_000_000n })).toBe(
+      1_000_048_828n,
+    )
+  })
+
+  it('rounds down, so a slightly lower R drags F down by one', () => {
+    // (1000 * 1023 + 999) / 1024 = 999.999 → 999
+    expect(nextFeePerGas({ feePerGas: 1_000n, effectiveRewardPerGas: 999n })).toBe(999n)
+    // (1000 * 1023 + 1001) / 1024 = 1000.0009 → 1000: a slightly higher R does not move it
+    expect(nextFeePerGas({ feePerGas: 1_000n, effectiveRewardPerGas: 1_001n })).toBe(1_000n)
+  })
+
+  it('keeps F when R equals F, and goes to zero from zero', () => {
+    expect(nextFeePerGas({ feePerGas: 123_456n, effectiveRewardPerGas: 123_456n })).toBe(123_456n)
+    expect(nextFeePerGas({ feePerGas: 0n, effectiveRewardPerGas: 0n })).toBe(0n)
+  })
+
+  it('lands between the old F and R', () => {
+    fc.assert(
+      fc.property(feePerGasArb, feePerGasArb, configArb, (feePerGas, r, config) => {
+        const next = nextFeePerGas({ feePerGas, effectiveRewardPerGas: r }, config)
+        expect(next).toBeGreaterThanOrEqual(min(feePerGas, r))
+        expect(next).toBeLessThanOrEqual(max(feePerGas, r))
+      }),
+    )
+  })
+
+  it('jumps straight to R with a smoothing of one', () => {
+    fc.assert(
+      fc.property(feePerGasArb, feePerGasArb, configArb, (feePerGas, r, config) => {
+        expect(nextFeePerGas({ feePerGas, effectiveRewardPerGas: r }, { ...config, feeSmoothing: 1n })).toBe(
+          r,
+        )
+      }),
+    )
+  })
+})

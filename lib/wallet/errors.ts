@@ -1,0 +1,220 @@
+import {
+  type Abi,
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  type Hex,
+  isHex,
+  MethodNotFoundRpcError,
+  MethodNotSupportedRpcError,
+  UnsupportedProviderMethodError,
+  UserRejectedRequestError,
+} from 'viem'
+import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
+import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { shortAddress } from '@/lib/format/address'
+import { formatInteger } from '@/lib/format/decimal'
+import { formatClock, formatDuration } from '@/lib/format/time'
+import { formatTko } from '@/lib/format/units'
+import type { PoolErrorArgs, PoolErrorName } from '@/lib/pool-math/model/errors'
+
+/**
+ * Why a wallet action did not go through, in the words the page shows. Custom errors are decoded from
+ * the ABIs of the core (BlockProtocol, which includes ProverPool) and of the token, so a revert reads
+ * "Your weight 1.2e21 is below the lowest active weight 3.4e21: …" rather than a selector.
+ */
+export type TxErrorDescription =
+  /** The user declined in the wallet (EIP-1193 4001): a calm note, not an error. */
+  | { kind: 'rejected'; message: string }
+  /** The wallet does not implement the method (e.g. typed-data signing): the caller may fall back. */
+  | { kind: 'unsupported'; message: string }
+  /** The contract reverted with a custom error (decoded). */
+  | { kind: 'reverted'; errorName: string; args: readonly unknown[]; message: string }
+  /** Anything else (network, nonce, out of gas…): viem's short message. */
+  | { kind: 'failed'; message: string }
+
+/** Every custom error the stake page can meet: the core's and the token's (a permit or a transfer). */
+export const walletErrorAbi: Abi = [
+  ...BlockProtocol.abi.filter((item) => item.type === 'error'),
+  ...TaikoToken.abi.filter((item) => item.type === 'error'),
+]
+
+export type DescribeContext = {
+  /** Chain time (unix seconds) to say "in 2 min" against; default: the error's own `now` or the wall clock. */
+  now?: bigint | undefined
+}
+
+/** A weight (or any large integer) for reading: 1_234_000_000_000_000_000_000n → '1.2e21'. */
+export function formatScientific(value: bigint): string {
+  if (value < 1_000_000n && value > -1_000_000n) return formatInteger(value)
+  return Number(value).toExponential(1).replace('e+', 'e')
+}
+
+/** A reward per gas in the unit the stake page uses: '950,000,000 wei/gas'. */
+export function formatWeiPerGas(value: bigint): string {
+  return `${formatInteger(value)} wei/gas`
+}
+
+function inTime(at: bigint, now: bigint): string {
+  const left = at > now ? at - now : 0n
+  return `in ${formatDuration(left)} (at ${formatClock(at)} UTC)`
+}
+
+function wallClock(): bigint {
+  return BigInt(Math.floor(Date.now() / 1000))
+}
+
+const tko = (wei: bigint) => formatTko(wei, { maxFractionDigits: 4 })
+
+const poolMessages: {
+  [name in PoolErrorName]: (args: PoolErrorArgs[name], context: Required<DescribeContext>) => string
+} = {
+  ProverPoolZeroAmount: () => 'The amount is zero: enter more than 0 TKO.',
+  ProverPoolParametersDiffer: ([r, c]) =>
+    `You are already staking: a top-up keeps your reward per gas (${formatWeiPerGas(r)}) and capacity (${c}). Change those with "Update reward per gas" or "Update capacity".`,
+  ProverPoolRewardPerGasOutOfRange: ([r, min, max]) =>
+    `Reward per gas ${formatWeiPerGas(r)} is outside the allowed range ${formatInteger(min)}–${formatInteger(max)} wei/gas (F/2 to 2F at the current fee).`,
+  ProverPoolCapacityOutOfRange: ([c, min, max]) =>
+    `Capacity ${c} is outside the allowed range ${min}–${max} blocks.`,
+  ProverPoolStakeTooLow: ([amount, min]) =>
+    `Your stake ${tko(amount)} is below the minimum stake ${tko(min)} (only whole TKO count).`,
+  ProverPoolStakeTooHigh: ([amount, max]) =>
+    `Your stake ${tko(amount)} is above the largest stake ${tko(max)}.`,
+  ProverPoolWeightTooLow: ([weight, lowest]) =>
+    `Your weight ${formatScientific(weight)} ${weight < lowest ? 'is below' : 'only equals'} the lowest active weight ${formatScientific(lowest)}: stake more or ask less reward (short by ${formatScientific(lowest - weight + 1n)}).`,
+  ProverPoolNotActive: ([prover]) =>
+    `${shortAddress(prover)} is not an active prover: stake first (after an exit or an eviction, stake again).`,
+  ProverPoolCooldownActive: ([at, now]) =>
+    `You changed this recently: it can change again ${inTime(at, now)}.`,
+  ProverPoolExitLimitReached: ([n, max, resetsAt], { now }) =>
+    `The daily exit limit is reached (${n} of ${max} exits today): it resets ${inTime(resetsAt, now)}.`,
+  ProverPoolNothingToWithdraw: () => 'Nothing is queued for withdrawal.',
+  ProverPoolExitLocked: ([at, now]) => `Your exit is still locked: it unlocks ${inTime(at, now)}.`,
+  BlockProtocolGasUsedOutOfRange: ([gas, max]) =>
+    `Gas used ${formatInteger(gas)} is out of range: 1 to ${formatInteger(max)}.`,
+  BlockProtocolTooManyOpenBlocks: ([n, max]) => `${n} open blocks are waiting for a proof (at most ${max}).`,
+  BlockProtocolEmptyBatch: () => 'No blocks to prove.',
+  BlockProtocolBatchTooLarge: ([n, max]) => `${n} blocks in one proof; at most ${max} now.`,
+  BlockProtocolProofRejected: () => 'The verifier rejected the proof.',
+  BlockProtocolUnknownBlock: ([id, next]) => `Block ${id} does not exist (the next block id is ${next}).`,
+  BlockProtocolAlreadyProven: ([id]) => `Block ${id} is already proven.`,
+  BlockProtocolNotAssignedProver: ([id, assigned, deadline], { now }) =>
+    `Block ${id} is assigned to ${shortAddress(assigned)}; others may prove it after its deadline, ${inTime(deadline, now)}.`,
+  BlockProtocolNothingToClaim: () => 'You have no rewards to claim.',
+  ProverPoolConfigInvalid: ([field]) => `The config field ${field} is out of bounds.`,
+  OwnableUnauthorizedAccount: ([account]) => `${shortAddress(account)} is not the owner of the contract.`,
+}
+
+const tokenMessages: Record<
+  string,
+  (args: readonly unknown[], context: Required<DescribeContext>) => string
+> = {
+  ERC20InsufficientBalance: ([, balance, needed]) =>
+    `Your TKO balance ${tko(balance as bigint)} is less than the ${tko(needed as bigint)} needed.`,
+  ERC20InsufficientAllowance: ([, allowance, needed]) =>
+    `The pool may spend only ${tko(allowance as bigint)} of your TKO, ${tko(needed as bigint)} needed: sign the permit or approve again.`,
+  ERC2612ExpiredSignature: ([deadline]) =>
+    `The permit signature expired at ${formatClock(deadline as bigint)} UTC: try again.`,
+  ERC2612InvalidSigner: ([signer, owner]) =>
+    `The permit was signed by ${shortAddress(signer as Address)}, not by the owner ${shortAddress(owner as Address)}.`,
+  InvalidAccountNonce: () => 'The permit was already used: try again (a new one is signed).',
+}
+
+/** The sentence for a decoded custom error (pool, protocol or token). */
+export function describeContractError(
+  errorName: string,
+  args: readonly unknown[] = [],
+  { now }: DescribeContext = {},
+): string {
+  const context = { now: now ?? wallClock() }
+  const pool = poolMessages[errorName as PoolErrorName] as
+    | ((args: readonly unknown[], context: Required<DescribeContext>) => string)
+    | undefined
+  const sentence = pool ?? tokenMessages[errorName]
+  if (sentence) return sentence(args, context)
+  return `The contract refused: ${errorName}(${args.map(String).join(', ')}).`
+}
+
+function code(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
+    return error.code
+  }
+  return undefined
+}
+
+/** Walks an error and its causes (viem `BaseError.walk`, or plain `cause` chains of provider errors). */
+function find(error: unknown, test: (e: unknown) => boolean): unknown {
+  if (error instanceof BaseError) return error.walk(test) ?? undefined
+  let current: unknown = error
+  for (let depth = 0; current && depth < 10; depth += 1) {
+    if (test(current)) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/** Whether the user declined in the wallet (UserRejectedRequestError, EIP-1193 code 4001). */
+export function isUserRejection(error: unknown): boolean {
+  return find(error, (e) => e instanceof UserRejectedRequestError || code(e) === 4001) !== undefined
+}
+
+/** Whether the wallet does not support the method (4200, -32601, -32004). */
+export function isUnsupportedMethod(error: unknown): boolean {
+  return (
+    find(
+      error,
+      (e) =>
+        e instanceof UnsupportedProviderMethodError ||
+        e instanceof MethodNotFoundRpcError ||
+        e instanceof MethodNotSupportedRpcError ||
+        code(e) === 4200 ||
+        code(e) === -32601 ||
+        code(e) === -32004,
+    ) !== undefined
+  )
+}
+
+/** The custom error inside a failed call or transaction, decoded from the ABIs, if there is one. */
+export function findRevert(error: unknown): { errorName: string; args: readonly unknown[] } | null {
+  const reverted = find(error, (e) => e instanceof ContractFunctionRevertedError) as
+    | ContractFunctionRevertedError
+    | undefined
+  if (reverted?.data && reverted.data.errorName !== 'Error' && reverted.data.errorName !== 'Panic') {
+    return { errorName: reverted.data.errorName, args: reverted.data.args ?? [] }
+  }
+  const raw =
+    reverted?.raw ??
+    (
+      find(error, (e) => {
+        const data = (e as { data?: unknown } | null)?.data
+        return isHex(data) && data.length >= 10
+      }) as { data?: Hex } | undefined
+    )?.data ??
+    undefined
+  if (!raw) return null
+  try {
+    const decoded = decodeErrorResult({ abi: walletErrorAbi, data: raw })
+    return { errorName: decoded.errorName, args: decoded.args ?? [] }
+  } catch {
+    return null
+  }
+}
+
+/** What to tell the user about an error of a wallet action. */
+export function describeTxError(error: unknown, context: DescribeContext = {}): TxErrorDescription {
+  if (isUserRejection(error)) return { kind: 'rejected', message: 'Signature rejected: nothing was sent.' }
+  const revert = findRevert(error)
+  if (revert) {
+    return {
+      kind: 'reverted',
+      ...revert,
+      message: describeContractError(revert.errorName, revert.args, context),
+    }
+  }
+  if (isUnsupportedMethod(error)) {
+    return { kind: 'unsupported', message: 'The wallet does not support this request.' }
+  }
+  if (error instanceof BaseError) return { kind: 'failed', message: error.shortMessage }
+  return { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
+}

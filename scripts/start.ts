@@ -1,0 +1,375 @@
+/**
+ * `npm start`: the whole project on this machine, in one command.
+ *
+ *   1. compiles the contracts if contracts-abi/ is missing or older than contracts/
+ *   2. starts anvil (automine + a block every second, so chain time moves)
+ *   3. deploys with the demo config and writes deployments/31337.json
+ *   4. funds and stakes the demo population (40 provers; full active list, evictions, one exit)
+ *   5. starts the bots (proposer, provers, racer, claims, tuning, churn) and the chosen scenario
+ *   6. builds the app if needed and serves it (`next start`, or `next dev` with --dev)
+ *
+ * Ctrl‑C stops everything it started. See docs/local-network.md.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  assertPortFree,
+  binDir,
+  CommandFailedError,
+  ProcessError,
+  type Supervised,
+  Supervisor,
+  waitForHttp,
+  waitForJsonRpc,
+} from './lib/process'
+import { bold, cyan, dim, red, say, step, withStep, yellow } from './network/log'
+import { scenarioNames, scenarios } from './network/scenarios'
+
+const root = path.resolve(import.meta.dirname, '..')
+/** Every child process and cleanup of this run. */
+const supervisor = new Supervisor()
+const HOST = '127.0.0.1'
+const CHAIN_ID = 31_337
+
+type Options = {
+  port: number
+  appPort: number
+  app: boolean
+  scenario: string
+  dev: boolean
+}
+
+const usage = `Usage: npm start [-- options]     (npm run dev = npm start -- --dev)
+
+Runs anvil, deploys the contracts, stakes the demo population, starts the network bots and serves the app.
+
+Options (environment variable in brackets):
+  --port <n>          anvil JSON-RPC port on ${HOST}             [ANVIL_PORT]  default 8545
+  --app-port <n>      app port on ${HOST}                        [APP_PORT]    default 3000
+  --no-app            only the chain and the bots, no app        [NO_APP=1]
+  --scenario <name>   ${scenarioNames().join(' | ')}                       [SCENARIO]    default normal
+  --dev               serve with \`next dev\` (hot reload) instead of a production build
+  -h, --help          this text
+
+Scenarios:
+${Object.values(scenarios)
+  .map((s) => `  ${s.name.padEnd(12)} ${s.description}`)
+  .join('\n')}
+`
+
+class UsageError extends ProcessError {}
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'app-port': { type: 'string' },
+      'no-app': { type: 'boolean' },
+      scenario: { type: 'string' },
+      dev: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    process.stdout.write(usage)
+    process.exit(0)
+  }
+  const port = (name: string, value: string | undefined, fallback: number) => {
+    if (value === undefined || value === '') return fallback
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1 || n > 65_535)
+      throw new UsageError(`${name} must be a port number, got "${value}".`)
+    return n
+  }
+  const scenario = values.scenario ?? env.SCENARIO ?? 'normal'
+  if (!scenarios[scenario]) {
+    throw new UsageError(`Unknown scenario "${scenario}". Choose one of: ${scenarioNames().join(', ')}.`)
+  }
+  const options = {
+    port: port('--port', values.port ?? env.ANVIL_PORT, 8545),
+    appPort: port('--app-port', values['app-port'] ?? env.APP_PORT, 3000),
+    app: !(values['no-app'] ?? ['1', 'true', 'yes'].includes((env.NO_APP ?? '').toLowerCase())),
+    scenario,
+    dev: values.dev ?? false,
+  }
+  if (options.app && options.port === options.appPort) {
+    throw new UsageError(`anvil and the app cannot share port ${options.port}.`)
+  }
+  return options
+}
+
+/** Newest modification time (ms) of the files under `paths` that `include` accepts. */
+function newestMtime(paths: string[], include: (file: string) => boolean = () => true): number {
+  let newest = 0
+  const visit = (target: string) => {
+    if (!existsSync(target)) return
+    const stat = statSync(target)
+    if (stat.isDirectory()) {
+      const name = path.basename(target)
+      if (name === 'node_modules' || name.startsWith('.')) return
+      for (const entry of readdirSync(target)) visit(path.join(target, entry))
+    } else if (include(target)) {
+      newest = Math.max(newest, stat.mtimeMs)
+    }
+  }
+  for (const p of paths) visit(path.join(root, p))
+  return newest
+}
+
+/** Why contracts-abi/ needs compiling, or `undefined` when it is fresh. */
+async function abiStaleness(): Promise<string | undefined> {
+  const { artifacts } = await import('./compile')
+  const outputs = ['index.ts', ...artifacts.map((a) => `${a.name}.ts`)].map((f) =>
+    path.join(root, 'contracts-abi', f),
+  )
+  const missing = outputs.filter((f) => !existsSync(f))
+  if (missing.length > 0)
+    return `contracts-abi/ is missing ${missing.map((f) => path.basename(f)).join(', ')}`
+  const oldestOutput = Math.min(...outputs.map((f) => statSync(f).mtimeMs))
+  const newestSource = Math.max(
+    newestMtime(['contracts'], (f) => f.endsWith('.sol')),
+    newestMtime(['scripts/compile.ts']),
+  )
+  return newestSource > oldestOutput ? 'contracts/ changed since the last compile' : undefined
+}
+
+/** Why the app needs a production build, or `undefined` when the dist dir is fresh. */
+function buildStaleness(distDir: string): string | undefined {
+  const buildId = path.join(root, distDir, 'BUILD_ID')
+  if (!existsSync(buildId)) return `no build in ${distDir}/ yet`
+  const built = statSync(buildId).mtimeMs
+  const sources = newestMtime(
+    [
+      'app',
+      'components',
+      'lib',
+      'public',
+      'contracts-abi',
+      'next.config.mjs',
+      'postcss.config.mjs',
+      'tsconfig.json',
+      'package.json',
+      'package-lock.json',
+    ],
+    (f) => !/\.test\.tsx?$/.test(f),
+  )
+  return sources > built ? 'sources changed since the last build' : undefined
+}
+
+function nodeBin(name: string): string {
+  return path.join(binDir, name)
+}
+
+async function main(): Promise<void> {
+  let options: Options
+  try {
+    options = parseOptions(process.argv.slice(2), process.env)
+  } catch (error) {
+    say(`${red('error')} ${error instanceof ProcessError ? error.shortMessage : (error as Error).message}\n`)
+    process.stdout.write(usage)
+    process.exit(2)
+  }
+  const scenario = scenarios[options.scenario] as (typeof scenarios)[string]
+  let network: { stop: () => Promise<void> } | undefined
+  supervisor.installSignalHandlers(() => say(`\n${yellow('stopping')} (Ctrl‑C again to kill at once)…`))
+  const rpcUrl = `http://${HOST}:${options.port}`
+  const appUrl = `http://${HOST}:${options.appPort}`
+  const deploymentsFile = path.join(root, 'deployments', `${CHAIN_ID}.json`)
+
+  say(
+    `${bold('Prover Pool')} · local network${options.app ? ` + app${options.dev ? ' (dev)' : ''}` : ''} · scenario ${bold(scenario.name)}`,
+  )
+
+  // Ports first: fail before doing any work.
+  await assertPortFree('anvil', HOST, options.port)
+  if (options.app) await assertPortFree('the app', HOST, options.appPort)
+
+  // 1. Contracts.
+  const stale = await abiStaleness()
+  if (stale) {
+    await withStep(`compiling the contracts (${stale})`, () =>
+      supervisor.run({ name: 'compile', command: nodeBin('tsx'), args: ['scripts/compile.ts'], cwd: root }),
+    )
+  } else {
+    say(`${dim('✓ contracts-abi/ is up to date')}`)
+  }
+
+  // Modules that import the generated ABIs load only now that they exist.
+  const [{ deployContracts }, { serializeDeployment }, pool, accounts, network_] = await Promise.all([
+    import('./lib/deploy-core'),
+    import('../lib/chain/deployment'),
+    import('../lib/pool-math/config'),
+    import('../lib/network/accounts'),
+    import('./network/index'),
+  ])
+  const { createClients } = await import('./network/chain')
+  const { stakePopulation } = await import('./network/population')
+  const { population } = await import('./network/config')
+
+  // 2. Anvil: automine (a block per transaction) plus a block every second, so chain time moves.
+  // Spawned here rather than with scripts/lib/anvil.ts: the anvil in node_modules/.bin is a Node
+  // wrapper around the real binary, and only stopping the whole process group (what the supervisor
+  // does) is sure to stop both; killing the wrapper alone leaves the binary running.
+  const anvil = await withStep(`starting anvil on ${rpcUrl}`, async () => {
+    const child = supervisor.spawn({
+      name: 'anvil',
+      command: nodeBin('anvil'),
+      args: [
+        '--host',
+        HOST,
+        '--port',
+        String(options.port),
+        '--mixed-mining',
+        '--block-time',
+        '1',
+        '--silent',
+      ],
+      cwd: root,
+      output: 'capture',
+    })
+    await waitForJsonRpc(rpcUrl, { supervised: child, timeoutMs: 30_000 })
+    return { rpcUrl, child }
+  })
+  void anvil.child.exited.then(({ code, signal }) => {
+    if (supervisor.stopping) return
+    say(
+      `${red('error')} anvil exited (${signal ?? `code ${code}`}); shutting down.\n${anvil.child.outputTail()}`,
+    )
+    void supervisor.shutdown().finally(() => process.exit(1))
+  })
+  const clients = createClients(rpcUrl)
+
+  // 3. Deployment.
+  const deployment = await withStep('deploying the contracts (demo config)', async () => {
+    const d = await deployContracts({
+      rpcUrl,
+      privateKey: accounts.devAccount(accounts.DEPLOYER_INDEX).privateKey,
+      config: pool.demoConfig,
+      initialFeePerGas: pool.demoInitialState.feePerGas,
+      initialAvgProofDelay: pool.demoInitialState.avgProofDelay,
+      treasuryFunding: BigInt(population.treasuryTko) * pool.STAKE_UNIT,
+    })
+    await mkdir(path.dirname(deploymentsFile), { recursive: true })
+    await writeFile(deploymentsFile, serializeDeployment(d))
+    return d
+  })
+
+  // 4. Population.
+  const staking = step('funding and staking the demo population')
+  let populated: Awaited<ReturnType<typeof stakePopulation>>
+  try {
+    populated = await stakePopulation({
+      clients,
+      addresses: deployment.addresses,
+      config: pool.demoConfig,
+      onProgress: ({ stage, done, total }) =>
+        staking.progress(
+          stage === 'funding' ? `funding ${done}/${total}` : `staking ${total} provers ${done}/${total}`,
+        ),
+    })
+    staking.done(
+      `staked ${populated.provers.length} demo provers: ${populated.active} active, ${populated.evicted.length} evicted, ${populated.exiting.length} exiting`,
+    )
+  } catch (error) {
+    staking.fail()
+    throw error
+  }
+
+  // 5. Bots.
+  network = await network_.startNetwork({
+    clients,
+    deployment,
+    config: pool.demoConfig,
+    provers: populated.provers,
+    scenario,
+  })
+  supervisor.onShutdown('bots', () => network?.stop())
+  say(`${cyan('›')} network bots running (scenario ${scenario.name}); events follow`)
+
+  // 6. The app.
+  if (options.app) {
+    const env = {
+      ...process.env,
+      RPC_URL: rpcUrl,
+      CHAIN_ID: String(CHAIN_ID),
+      DEPLOYMENTS_FILE: deploymentsFile,
+      NEXT_TELEMETRY_DISABLED: '1',
+    }
+    const distDir = process.env.NEXT_DIST_DIR ?? '.next'
+    if (!options.dev) {
+      const why = buildStaleness(distDir)
+      if (why) {
+        await withStep(`building the app (${why}; first run ~1–2 min)`, () =>
+          supervisor.run({ name: 'next build', command: nodeBin('next'), args: ['build'], cwd: root, env }),
+        )
+      } else {
+        say(dim(`✓ the app build in ${distDir}/ is up to date`))
+      }
+    }
+    const app: Supervised = supervisor.spawn({
+      name: 'app',
+      command: nodeBin('next'),
+      args: [options.dev ? 'dev' : 'start', '-H', HOST, '-p', String(options.appPort)],
+      cwd: root,
+      env,
+      output: options.dev ? 'prefix' : 'capture',
+    })
+    await withStep(
+      options.dev ? 'starting next dev (the first page compiles on request)' : 'starting the app',
+      () => waitForHttp(appUrl, { supervised: app, timeoutMs: options.dev ? 300_000 : 120_000 }),
+    )
+    void app.exited.then(({ code, signal }) => {
+      if (supervisor.stopping) return
+      say(`${red('error')} the app exited (${signal ?? `code ${code}`}); last output:\n${app.outputTail()}`)
+      void supervisor.shutdown().finally(() => process.exit(1))
+    })
+  }
+
+  // Where to look.
+  const a = deployment.addresses
+  const keyLine = (index: number, role: string) => {
+    const acc = accounts.devAccount(index)
+    return `  #${index}  ${acc.address}  ${acc.privateKey}  ${dim(role)}`
+  }
+  say(
+    [
+      '',
+      bold('Prover Pool is running'),
+      options.app
+        ? `  app          ${cyan(appUrl)}${options.dev ? ' (next dev)' : ''}`
+        : `  app          ${dim('not started (--no-app)')}`,
+      `  JSON-RPC     ${rpcUrl}  (chain id ${CHAIN_ID})`,
+      `  deployment   ${path.relative(process.cwd(), deploymentsFile)}`,
+      `  token        ${a.token}`,
+      `  protocol     ${a.protocol}`,
+      `  lens         ${a.lens}`,
+      `  verifier     ${a.verifier}`,
+      `  scenario     ${scenario.name}: ${scenario.description}`,
+      `  population   ${populated.provers.length} demo provers (mnemonic indexes ${accounts.FIRST_DEMO_PROVER_INDEX}–${accounts.FIRST_DEMO_PROVER_INDEX + populated.provers.length - 1}); racer #${accounts.RACER_INDEX}`,
+      '',
+      `Dev accounts (anvil's public test keys; in MetaMask add network ${rpcUrl}, chain id ${CHAIN_ID}, then import a key):`,
+      keyLine(accounts.DEPLOYER_INDEX, 'deployer: owns the token and the core'),
+      keyLine(accounts.PROPOSER_INDEX, 'proposer bot (busy: do not use in a wallet)'),
+      ...accounts.FREE_DEV_INDEXES.map((i) => keyLine(i, 'free: use this one in the browser')),
+      '',
+      dim('Ctrl‑C stops everything.'),
+      '',
+    ].join('\n'),
+  )
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof ProcessError) {
+    say(`\n${red('error')} ${error.shortMessage}`)
+    if (error.details) say(error instanceof CommandFailedError ? dim(error.details) : error.details)
+  } else {
+    say(`\n${red('error')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  }
+  // Stop whatever already started (anvil, a build, the bots); the exit handler kills any straggler.
+  await supervisor.shutdown()
+  process.exit(1)
+})

@@ -1,0 +1,196 @@
+/**
+ * Model-based differential test: the same random command sequences drive the deployed contracts and a
+ * `PoolModel`, in lockstep and at the same block timestamps. After every step both must agree on the
+ * outcome (success with the same events, or the same custom error with the same arguments) and on the
+ * whole state as the lens, `weights()`, `getStaker`, `getBlock` and the token balances show it.
+ * See docs/pool-math.md ("Keeping the model and the contracts equal").
+ */
+import fc from 'fast-check'
+import {
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  type Hash,
+  parseEventLogs,
+  type TransactionReceipt,
+} from 'viem'
+import { describe, expect, it } from 'vitest'
+import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
+import { PoolModel, PoolModelError, STAKE_UNIT } from '@/lib/pool-math'
+import {
+  applyCall,
+  type PoolCall,
+  type PoolCommand,
+  poolCommandArb,
+  resolveCommand,
+} from '@/lib/pool-math/model/commands'
+import { assertTokenConservation, DEFAULT_PROOF, type Pool, setupPool } from '../support'
+
+const pool = setupPool({
+  // Short delays and a small active list, so that evictions, withdrawals and both emergency reasons
+  // happen within a few dozen steps.
+  config: { maxActiveProvers: 3n, maxOpenBlocks: 4n, exitDelay: 60n, rewardChangeCooldown: 60n },
+  treasuryFunding: 100n * STAKE_UNIT,
+})
+
+type Outcome =
+  | { events: { eventName: string; args: readonly unknown[] }[] }
+  | { error: { name: string; args: readonly unknown[] } }
+
+/** Sends `call` to the contracts; the decoded protocol events, or the decoded custom error. */
+async function execute(p: Pool, call: PoolCall): Promise<{ outcome: Outcome; receipt?: TransactionReceipt }> {
+  const w = p.protocol.write
+  const account = call.from
+  let hash: Promise<Hash>
+  switch (call.fn) {
+    case 'stake':
+      hash = w.stake([call.amount, call.rewardPerGas, call.capacity], { account })
+      break
+    case 'topUp':
+      hash = w.topUp([call.amount], { account })
+      break
+    case 'changeRewardPerGas':
+      hash = w.changeRewardPerGas([call.rewardPerGas], { account })
+      break
+    case 'changeCapacity':
+      hash = w.changeCapacity([call.capacity], { account })
+      break
+    case 'requestExit':
+      hash = w.requestExit({ account })
+      break
+    case 'withdraw':
+      hash = w.withdraw({ account })
+      break
+    case 'proposeBlock':
+      hash = w.proposeBlock([Number(call.gasUsed)], { account })
+      break
+    case 'proveBlocks':
+      hash = w.proveBlocks([call.blockIds, DEFAULT_PROOF], { account })
+      break
+    case 'claimRewards':
+      hash = w.claimRewards({ account })
+      break
+    case 'fundTreasury':
+      hash = w.fundTreasury([call.amount], { account })
+      break
+  }
+  try {
+    const receipt = await p.send(hash)
+    const logs = parseEventLogs({ abi: BlockProtocol.abi, logs: receipt.logs }).filter(
+      (log) => log.address.toLowerCase() === p.addresses.protocol.toLowerCase(),
+    )
+    return {
+      receipt,
+      outcome: {
+        events: logs.map((log) => ({ eventName: log.eventName, args: Object.values(log.args ?? {}) })),
+      },
+    }
+  } catch (error) {
+    const reverted =
+      error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null
+    if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data) throw error
+    return { outcome: { error: { name: reverted.data.errorName, args: reverted.data.args ?? [] } } }
+  }
+}
+
+function simulate(model: PoolModel, call: PoolCall, now: bigint, parentHash: Hash): Outcome {
+  try {
+    return {
+      events: applyCall(model, call, { now, parentHash }).map((e) => ({
+        eventName: e.eventName,
+        args: [...e.args],
+      })),
+    }
+  } catch (error) {
+    if (!(error instanceof PoolModelError)) throw error
+    return { error: { name: error.errorName, args: [...error.args] } }
+  }
+}
+
+/** Everything the chain shows about the pool against the model, at the latest block. */
+async function compareState(
+  p: Pool,
+  model: PoolModel,
+  actors: readonly Address[],
+  blockIds: readonly bigint[],
+  step: string,
+) {
+  const r = p.protocol.read
+  const [view, weights, accounted, balance, stakers, blocks] = await Promise.all([
+    p.lens.read.getPool([p.addresses.protocol]),
+    r.weights(),
+    r.accountedBalance(),
+    p.token.read.balanceOf([p.addresses.protocol]),
+    Promise.all(actors.map((a) => r.getStaker([a]))),
+    Promise.all(blockIds.map((id) => r.getBlock([id]))),
+  ])
+  expect(view, `lens after ${step}`).toEqual(
+    model.lens({ chainBlockNumber: view.chainBlockNumber, chainTimestamp: view.chainTimestamp }),
+  )
+  expect([...weights], `weights() after ${step}`).toEqual(model.weights())
+  expect(stakers, `getStaker after ${step}`).toEqual(actors.map((a) => model.getStaker(a)))
+  expect(blocks, `getBlock after ${step}`).toEqual(blockIds.map((id) => model.getBlock(id)))
+  expect(balance, `TKO balance after ${step}`).toBe(model.balance)
+  expect(accounted, `accountedBalance() after ${step}`).toBe(model.accountedBalance())
+}
+
+const touched = (call: PoolCall, model: PoolModel): bigint[] =>
+  call.fn === 'proveBlocks'
+    ? call.blockIds.filter((id) => id > 0n && id < model.nextBlockId)
+    : call.fn === 'proposeBlock' && model.nextBlockId > 1n
+      ? [model.nextBlockId - 1n]
+      : []
+
+async function runSequence(commands: PoolCommand[]) {
+  const p = pool
+  const { alice, bob, carol, dave, erin, frank, grace, owner, proposer } = p.accounts
+  const actors = [alice, bob, carol, dave, erin, frank]
+  const env = { actors, proposer, funder: grace }
+  const snapshot = await p.snapshot()
+  try {
+    const head = await p.publicClient.getBlock()
+    const start = await p.lens.read.getPool([p.addresses.protocol])
+    const model = new PoolModel({
+      config: start.config,
+      feePerGas: p.initialFeePerGas,
+      avgProofDelay: p.initialAvgProofDelay,
+      token: p.addresses.token,
+      owner,
+      now: head.timestamp,
+    })
+    model.fundTreasury({ from: owner, amount: start.treasury, now: head.timestamp })
+    await compareState(p, model, actors, [], 'deployment')
+
+    let now = head.timestamp
+    for (const [i, command] of commands.entries()) {
+      if (command.kind === 'wait') {
+        now += command.seconds
+        continue
+      }
+      const call = resolveCommand(model, command, env)
+      if (!call) continue
+      now += 1n // one block per transaction, one second apart at least
+      const parent = await p.publicClient.getBlock()
+      await p.setNextTimestamp(now)
+      const chain = await execute(p, call)
+      const step = `step ${i} ${JSON.stringify(call, (_, v) => (typeof v === 'bigint' ? `${v}` : v))}`
+      expect(chain.outcome, step).toEqual(simulate(model, call, now, parent.hash))
+      await compareState(p, model, actors, touched(call, model), step)
+    }
+    const all = Array.from({ length: Number(model.nextBlockId - 1n) }, (_, k) => BigInt(k + 1))
+    await compareState(p, model, actors, all, 'the sequence')
+    await assertTokenConservation(p)
+  } finally {
+    await p.revert(snapshot)
+  }
+}
+
+describe('contracts and PoolModel under the same random command sequences', () => {
+  it('agree after every step on outcome, events and the whole state', async () => {
+    const actors = 6
+    await fc.assert(
+      fc.asyncProperty(fc.array(poolCommandArb({ actors }), { minLength: 10, maxLength: 40 }), runSequence),
+      { numRuns: Number(process.env.MODEL_RUNS ?? 25), endOnFailure: true },
+    )
+  })
+})
