@@ -321,9 +321,12 @@ contract BlockProtocol is ProverPool, Ownable {
         (BlockRecord memory blk, bool late) = _loadForProof(blockId);
         uint256 delay = block.timestamp - blk.proposedAt;
         bool inWindow = !blk.open && !late;
+        // The reward is fixed before this block's own slash and failure check: the stabilization bonus is
+        // for a proof that lands in emergency mode, not for the one that switches it on.
+        bool stabilized = batched || _state2.emergencyReason != EmergencyReason.None;
         _markProven(blockId, blk, inWindow, delay);
         if (!blk.open) _settleAssigned(blockId, blk, late);
-        uint256 paid = _payReward(blk, delay, inWindow, batched);
+        uint256 paid = _payReward(blk, delay, inWindow, stabilized);
         emit BlockProven(blockId, msg.sender, paid, delay, late, blk.open, batched);
     }
 
@@ -390,9 +393,9 @@ contract BlockProtocol is ProverPool, Ownable {
         }
     }
 
-    /// @dev Credits `proofReward(...).total` to the caller, capped by the treasury (emergency state as it
-    /// stands after this block's own slash and check). Returns the amount credited.
-    function _payReward(BlockRecord memory blk, uint256 delay, bool inWindow, bool batched)
+    /// @dev Credits `proofReward(...).total` to the caller, capped by the treasury as it stands after this
+    /// block's slash (if any). Returns the amount credited.
+    function _payReward(BlockRecord memory blk, uint256 delay, bool inWindow, bool stabilized)
         private
         returns (uint256 paid)
     {
@@ -405,7 +408,7 @@ contract BlockProtocol is ProverPool, Ownable {
                 delay: delay,
                 avgProofDelay: blk.avgProofDelay,
                 assignedInWindow: inWindow,
-                stabilized: s2.emergencyReason != EmergencyReason.None || batched,
+                stabilized: stabilized,
                 openRewardBps: c1.openRewardBps,
                 perfBonusFastBps: c1.perfBonusFastBps,
                 perfBonusBps: c1.perfBonusBps,

@@ -13,7 +13,6 @@ import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
 import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
 import { loadPendingTx, txStore } from '@/lib/wallet/tx-store'
-import { stakeQueryKeys } from './hooks'
 import { tkoText } from './validation'
 
 type ProtocolWrite =
@@ -247,8 +246,7 @@ export function useStakeActions({ now }: { now: bigint }) {
     requestExit: () => simple('Request exit', { functionName: 'requestExit', args: [] }),
     withdraw: () => simple('Withdraw', { functionName: 'withdraw', args: [] }),
     claimRewards: () => simple('Claim rewards', { functionName: 'claimRewards', args: [] }),
+    /** Reads the pool and the account again (after the faucet, say). */
     refresh,
-    /** Query key prefix of the account reads (for the faucet to refresh them). */
-    accountKey: address ? stakeQueryKeys.account(chainId, address, 0n).slice(0, 3) : null,
   }
 }

@@ -142,9 +142,11 @@ test('a transaction in flight survives a reload and is followed to its receipt',
   page,
   stakePage,
   chain,
+  wallet,
 }) => {
   await stakePage.goto()
   await stakePage.connectWallet()
+  await expect(stakePage.walletCard).toContainText(wallet.address)
   await stakePage.getTestTokensButton.click()
   await expect(stakePage.statValue('TKO balance')).toHaveText('10,000 TKO')
   await stakePage.fillStake({ amount: '6000', capacity: '4' })
@@ -163,9 +165,10 @@ test('a transaction in flight survives a reload and is followed to its receipt',
   await expect(stakePage.statValue('Stake')).toHaveText('6,000 TKO')
 })
 
-test('the stake page has no serious accessibility violations', async ({ page, stakePage }) => {
+test('the stake page has no serious accessibility violations', async ({ page, stakePage, wallet }) => {
   await stakePage.goto()
   await stakePage.connectWallet()
+  await expect(stakePage.walletCard).toContainText(wallet.address)
   await stakePage.getTestTokensButton.click()
   await stakePage.fillStake({ amount: 'abc' })
   await stakePage.stakeButton.click()

@@ -179,6 +179,19 @@ test.describe('test wallet', () => {
     expect(again.result).toMatch(/^0x[0-9a-f]{64}$/)
   })
 
+  test('simulates the user declining to connect, whichever connect method the site uses', async ({
+    page,
+    wallet,
+  }) => {
+    await page.goto(BLANK)
+    wallet.rejectNext('eth_requestAccounts')
+    const declined = await request(page, 'wallet_requestPermissions', [{ eth_accounts: {} }])
+    expect(declined.error).toMatchObject({ code: walletErrorCodes.userRejected })
+    expect(wallet.authorized).toBe(false)
+    expect(await request(page, 'eth_requestAccounts')).toEqual({ result: [wallet.address] })
+    expect(wallet.requestsOf('eth_requestAccounts')).toHaveLength(1)
+  })
+
   test('personal_sign signs with the wallet account', async ({ page, wallet }) => {
     await page.goto(BLANK)
     await request(page, 'eth_requestAccounts')

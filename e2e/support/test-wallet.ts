@@ -21,7 +21,11 @@ import {
   type TestWalletResponse,
 } from './test-wallet-inject'
 
-/** Methods a test can make the "user" reject with `rejectNext` (EIP-1193 error 4001). */
+/**
+ * Methods a test can make the "user" reject with `rejectNext` (EIP-1193 error 4001).
+ * `eth_requestAccounts` and `wallet_requestPermissions` are the same connect prompt: either rejects
+ * the next connection, whichever method the app uses.
+ */
 export type RejectableMethod =
   | 'eth_requestAccounts'
   | 'wallet_requestPermissions'
@@ -88,6 +92,9 @@ export const testWalletInfo: Omit<TestWalletInfo, 'uuid'> = {
   rdns: 'dev.proverpool.testwallet',
 }
 
+/** Both methods show the same "connect to this site" prompt: rejecting one rejects the connection. */
+const CONNECT_PROMPT = ['eth_requestAccounts', 'wallet_requestPermissions'] as const
+
 /** Name of the page → Node binding. */
 const BINDING = '__testWalletRequest'
 
@@ -104,6 +111,8 @@ export class TestWallet {
   #allowChainSwitch: boolean
   #rejections: RejectableMethod[] = []
   #rpcId = 0
+  /** Sends run one after another, so two in flight never pick the same nonce. */
+  #sendQueue: Promise<unknown> = Promise.resolve()
 
   private constructor(target: Page | BrowserContext, options: TestWalletOptions) {
     this.#target = target
@@ -196,7 +205,7 @@ export class TestWallet {
   async #dispatch(method: string, params: unknown[]): Promise<unknown> {
     switch (method) {
       case 'eth_requestAccounts':
-        this.#consumeRejection(method)
+        this.#consumeRejection(CONNECT_PROMPT)
         this.#authorized = true
         return [this.address]
       case 'eth_accounts':
@@ -204,7 +213,7 @@ export class TestWallet {
       case 'eth_coinbase':
         return this.#authorized ? this.address : null
       case 'wallet_requestPermissions':
-        this.#consumeRejection(method)
+        this.#consumeRejection(CONNECT_PROMPT)
         this.#authorized = true
         return this.#permissions()
       case 'wallet_getPermissions':
@@ -223,8 +232,11 @@ export class TestWallet {
         this.#knownChainIds.add(chainId)
         return this.#switchEthereumChain([{ chainId: toHex(chainId) }])
       }
-      case 'eth_sendTransaction':
-        return this.#sendTransaction(params)
+      case 'eth_sendTransaction': {
+        const sent = this.#sendQueue.then(() => this.#sendTransaction(params))
+        this.#sendQueue = sent.catch(() => undefined)
+        return sent
+      }
       case 'eth_signTypedData_v4':
         return this.#signTypedData(params)
       case 'personal_sign':
@@ -252,8 +264,10 @@ export class TestWallet {
     ]
   }
 
-  #consumeRejection(method: string): void {
-    const index = this.#rejections.indexOf(method as RejectableMethod)
+  /** Throws 4001 if a rejection of (any of) `methods` is queued, using it up. */
+  #consumeRejection(methods: RejectableMethod | readonly RejectableMethod[]): void {
+    const accepted: readonly RejectableMethod[] = typeof methods === 'string' ? [methods] : methods
+    const index = this.#rejections.findIndex((method) => accepted.includes(method))
     if (index === -1) return
     this.#rejections.splice(index, 1)
     throw providerError(walletErrorCodes.userRejected, 'User rejected the request.')

@@ -1,4 +1,10 @@
-import { BaseError, ContractFunctionZeroDataError, HttpRequestError, TimeoutError } from 'viem'
+import {
+  AbiDecodingZeroDataError,
+  BaseError,
+  ContractFunctionZeroDataError,
+  HttpRequestError,
+  TimeoutError,
+} from 'viem'
 
 export type ChainErrorKind = 'unreachable' | 'no-contract' | 'call-failed'
 
@@ -7,7 +13,9 @@ export type ChainErrorDescription = { kind: ChainErrorKind; message: string }
 /** Turns a viem error into what the page tells the reader (never a stack trace). */
 export function describeChainError(error: unknown, rpcUrl: string): ChainErrorDescription {
   if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof ContractFunctionZeroDataError)) {
+    if (
+      error.walk((e) => e instanceof ContractFunctionZeroDataError || e instanceof AbiDecodingZeroDataError)
+    ) {
       return {
         kind: 'no-contract',
         message: `The node at ${rpcUrl} answers, but there is no pool contract at the deployed address. The chain was probably restarted without deploying again (run npm start or npm run deploy).`,

@@ -1,6 +1,6 @@
 import { type Address, type Log, parseEventLogs, zeroAddress } from 'viem'
 import { getLogs } from 'viem/actions'
-import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
+import { poolEventsAbi } from './abi'
 import type { ReadClient } from './client'
 import { type EmergencyReason, emergencyReasons } from './types'
 
@@ -9,7 +9,7 @@ type At = { blockNumber: bigint; logIndex: number }
 
 /**
  * The core's events the dashboard reads, in the dashboard's own words (decoded from the
- * BlockProtocol ABI by `decodePoolLogs`). Small, serialisable, ordered by (blockNumber, logIndex).
+ * BlockProtocol events by `decodePoolLogs`). Small, serialisable, ordered by (blockNumber, logIndex).
  */
 export type PoolEvent = At &
   (
@@ -66,7 +66,7 @@ export type PoolEventOf<T extends PoolEventType> = Extract<PoolEvent, { type: T 
 
 /** Decodes raw logs of the core; logs of other events (or other contracts) are skipped. */
 export function decodePoolLogs(logs: readonly Log[]): PoolEvent[] {
-  const decoded = parseEventLogs({ abi: BlockProtocol.abi, logs: logs as Log[], strict: true })
+  const decoded = parseEventLogs({ abi: poolEventsAbi, logs: logs as Log[], strict: true })
   const out: PoolEvent[] = []
   for (const log of decoded) {
     if (log.blockNumber === null || log.logIndex === null) continue // pending logs

@@ -1,6 +1,5 @@
-import type { Address } from 'viem'
-import { readContract } from 'viem/actions'
-import { ProverPoolLens } from '@/contracts-abi/ProverPoolLens'
+import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
+import { poolLensAbi } from './abi'
 import type { ReadClient } from './client'
 import { emergencyReasons, type Pool, type ProverEntry, proverStatuses } from './types'
 
@@ -13,14 +12,17 @@ export type ReadPoolParameters = {
 
 type RawPool = Awaited<ReturnType<typeof readRawPool>>
 
-function readRawPool(client: ReadClient, { lens, protocol, blockNumber }: ReadPoolParameters) {
-  return readContract(client, {
-    address: lens,
-    abi: ProverPoolLens.abi,
-    functionName: 'getPool',
-    args: [protocol],
-    blockNumber,
+async function readRawPool(client: ReadClient, { lens, protocol, blockNumber }: ReadPoolParameters) {
+  // A plain `eth_call` (not viem's readContract): exactly one request, and none of `call`'s
+  // multicall/CCIP/deployless machinery in the page's JavaScript.
+  const data: Hex = await client.request({
+    method: 'eth_call',
+    params: [
+      { to: lens, data: encodeFunctionData({ abi: poolLensAbi, functionName: 'getPool', args: [protocol] }) },
+      blockNumber === undefined ? 'latest' : numberToHex(blockNumber),
+    ],
   })
+  return decodeFunctionResult({ abi: poolLensAbi, functionName: 'getPool', data })
 }
 
 /** The whole pool in ONE `eth_call`: `ProverPoolLens.getPool(protocol)`. */

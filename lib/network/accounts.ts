@@ -7,10 +7,13 @@
  * | 0      | deployer: owns the token and the core, mints demo TKO            |
  * | 1      | proposer bot                                                     |
  * | 2, 3   | free: the browser's "dev account" wallet and the e2e tests       |
+ * | 8      | bank: holds demo TKO and pays it to provers that rejoin          |
  * | 9      | racer bot (proves open and late blocks)                          |
  * | 10–49  | demo provers (`demoProverAccount(0…39)`)                          |
  *
- * Never use these keys on a real network: they are public.
+ * Only the population step mints with the deployer; afterwards the bots never send from it (the app's
+ * faucet does), so the two never race for its nonce. Never use these keys on a real network: they are
+ * public.
  */
 import { bytesToHex, type Hex } from 'viem'
 import { type HDAccount, mnemonicToAccount } from 'viem/accounts'
@@ -22,6 +25,7 @@ export const DEPLOYER_INDEX = 0
 export const PROPOSER_INDEX = 1
 /** Dev accounts left free of demo state for the browser wallet and the e2e tests. */
 export const FREE_DEV_INDEXES = [2, 3] as const
+export const BANK_INDEX = 8
 export const RACER_INDEX = 9
 export const FIRST_DEMO_PROVER_INDEX = 10
 

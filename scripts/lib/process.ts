@@ -4,7 +4,7 @@
  * SIGTERM, when a step fails midway and, as a last resort, synchronously when Node exits.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import path from 'node:path'
 
 /** Where the project's own CLIs (tsx, next, …) live. */
@@ -69,9 +69,15 @@ export type Supervised = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** The last lines it printed (kept in every output mode except `inherit`). */
   outputTail: () => string
+  /** What best explains a failure: from its first error line on (else the tail), at most 40 lines. */
+  outputExcerpt: () => string
 }
 
-const TAIL_LINES = 40
+/** Lines of output kept per process, and lines shown from them. */
+const KEPT_LINES = 2_000
+const SHOWN_LINES = 40
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes
+const ANSI = /\u001b\[[0-9;]*m/g
 
 /**
  * Owns every child process and cleanup step of a run. Children are spawned in their own process
@@ -95,10 +101,10 @@ export class Supervisor {
       detached: true,
       stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     })
-    const tail: string[] = []
+    const kept: string[] = []
     const onLine = (line: string) => {
-      tail.push(line)
-      if (tail.length > TAIL_LINES) tail.shift()
+      kept.push(line.replace(ANSI, ''))
+      if (kept.length > KEPT_LINES) kept.shift()
       if (output === 'prefix' && line.trim() !== '') process.stdout.write(`${name} │ ${line}\n`)
     }
     for (const stream of [child.stdout, child.stderr]) {
@@ -123,7 +129,12 @@ export class Supervisor {
       })
       child.once('exit', (code, signal) => resolve({ code, signal }))
     })
-    const supervised: Supervised = { name, child, exited, outputTail: () => tail.join('\n') }
+    const outputTail = () => kept.slice(-SHOWN_LINES).join('\n')
+    const outputExcerpt = () => {
+      const first = kept.findIndex((line) => /\b(error|failed|cannot|unable)\b/i.test(line))
+      return first === -1 ? outputTail() : kept.slice(first, first + SHOWN_LINES).join('\n')
+    }
+    const supervised: Supervised = { name, child, exited, outputTail, outputExcerpt }
     this.#children.add(supervised)
     void exited.then(() => this.#children.delete(supervised))
     return supervised
@@ -134,7 +145,7 @@ export class Supervisor {
     const supervised = this.spawn({ output: 'capture', ...parameters })
     const { code, signal } = await supervised.exited
     if (code !== 0) {
-      throw new CommandFailedError(parameters.name, code, signal, supervised.outputTail())
+      throw new CommandFailedError(parameters.name, code, signal, supervised.outputExcerpt())
     }
     return supervised
   }
@@ -245,7 +256,7 @@ export async function waitUntil(
         supervised.name,
         supervised.child.exitCode,
         supervised.child.signalCode,
-        supervised.outputTail(),
+        supervised.outputExcerpt(),
       )
     }
     if (await ready().catch(() => false)) return
@@ -265,6 +276,27 @@ export function waitForHttp(
       await fetch(url, { signal: AbortSignal.timeout(5_000) })
       return true
     },
+    options,
+  )
+}
+
+/** Waits until something accepts TCP connections on `host:port` (see `waitUntil`). */
+export function waitForPort(
+  host: string,
+  port: number,
+  options: { supervised?: Supervised; timeoutMs?: number } = {},
+): Promise<void> {
+  return waitUntil(
+    `${host}:${port}`,
+    () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host, port })
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve(true)
+        })
+        socket.once('error', () => resolve(false))
+      }),
     options,
   )
 }

@@ -56,6 +56,8 @@ export const population = {
   eth: 1_000,
   /** TKO minted to the proposer bot for proposal fees. */
   proposerTko: 10_000_000,
+  /** TKO minted to the bank account, which pays provers that rejoin with more stake. */
+  bankTko: 10_000_000,
   /** TKO the deployer puts in the treasury, so rewards and bonuses are paid from the start. */
   treasuryTko: 1_000_000,
   /** Every `permitEvery`-th prover stakes with `stakeWithPermit`, the others with approve + stake. */

@@ -8,7 +8,7 @@ import { BlockProtocol } from '../../contracts-abi/BlockProtocol'
 import { ProverPoolLens } from '../../contracts-abi/ProverPoolLens'
 import { TaikoToken } from '../../contracts-abi/TaikoToken'
 import type { Deployment } from '../../lib/chain/deployment'
-import { DEPLOYER_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
+import { BANK_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
 import type { PoolConfig } from '../../lib/pool-math/config'
 import type { PoolView } from '../../lib/pool-math/types'
 import { Actor, type Clients } from './chain'
@@ -74,7 +74,8 @@ export class Network {
   readonly addresses: { token: Address; protocol: Address; lens: Address }
   readonly proposer: Actor
   readonly racer: Actor
-  readonly deployer: Actor
+  /** Pays TKO to provers that rejoin (the deployer is left to the app's faucet after startup). */
+  readonly bank: Actor
   readonly blocks = new Map<bigint, TrackedBlock>()
   readonly random: Random
   readonly stats: Stats = {
@@ -111,7 +112,7 @@ export class Network {
     const { token, protocol, lens } = deployment.addresses
     this.addresses = { token: getAddress(token), protocol: getAddress(protocol), lens: getAddress(lens) }
     for (const p of provers) this.#byAddress.set(getAddress(p.actor.address), p)
-    this.deployer = new Actor('deployer', devAccount(DEPLOYER_INDEX).account, clients)
+    this.bank = new Actor('bank', devAccount(BANK_INDEX).account, clients)
     this.proposer = new Actor('proposer', devAccount(PROPOSER_INDEX).account, clients)
     this.racer = new Actor('racer', devAccount(RACER_INDEX).account, clients)
   }
@@ -158,8 +159,7 @@ export class Network {
     const prover = this.demoProver(address)
     if (prover) return `${prover.label} (${prover.profile})`
     const a = getAddress(address)
-    for (const actor of [this.racer, this.proposer, this.deployer])
-      if (actor.address === a) return actor.label
+    for (const actor of [this.racer, this.proposer, this.bank]) if (actor.address === a) return actor.label
     return `${a.slice(0, 6)}…${a.slice(-4)}`
   }
 

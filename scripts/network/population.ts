@@ -8,7 +8,13 @@
 import { type Address, type HDAccount, maxUint256, parseEther, parseSignature } from 'viem'
 import { BlockProtocol } from '../../contracts-abi/BlockProtocol'
 import { TaikoToken } from '../../contracts-abi/TaikoToken'
-import { DEPLOYER_INDEX, demoProverAccount, devAccount, PROPOSER_INDEX } from '../../lib/network/accounts'
+import {
+  BANK_INDEX,
+  DEPLOYER_INDEX,
+  demoProverAccount,
+  devAccount,
+  PROPOSER_INDEX,
+} from '../../lib/network/accounts'
 import { BPS, type PoolConfig, STAKE_UNIT } from '../../lib/pool-math/config'
 import { minCapacity } from '../../lib/pool-math/minCapacity'
 import { minStake } from '../../lib/pool-math/minStake'
@@ -120,7 +126,7 @@ export async function stakePopulation({
   }))
 
   // Funding: ETH for gas, TKO for the stake plus some spare; the proposer gets TKO for fees.
-  const total = provers.length + 1
+  const total = provers.length + 2
   let funded = 0
   onProgress?.({ stage: 'funding', done: 0, total })
   const eth = parseEther(String(population.eth))
@@ -136,6 +142,11 @@ export async function stakePopulation({
       to: devAccount(PROPOSER_INDEX).address,
       amount: BigInt(population.proposerTko) * STAKE_UNIT,
       what: 'minting TKO for the proposer',
+    },
+    {
+      to: devAccount(BANK_INDEX).address,
+      amount: BigInt(population.bankTko) * STAKE_UNIT,
+      what: 'minting TKO for the bank',
     },
   ]
   for (const { to, amount, what } of mints) {

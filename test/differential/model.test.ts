@@ -185,12 +185,20 @@ async function runSequence(commands: PoolCommand[]) {
   }
 }
 
+const runs = Number(process.env.MODEL_RUNS ?? 25)
+
 describe('contracts and PoolModel under the same random command sequences', () => {
-  it('agree after every step on outcome, events and the whole state', async () => {
-    const actors = 6
-    await fc.assert(
-      fc.asyncProperty(fc.array(poolCommandArb({ actors }), { minLength: 10, maxLength: 40 }), runSequence),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 25), endOnFailure: true },
-    )
-  })
+  it(
+    'agree after every step on outcome, events and the whole state',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(poolCommandArb({ actors: 6 }), { minLength: 10, maxLength: 40 }),
+          runSequence,
+        ),
+        { numRuns: runs, endOnFailure: true },
+      )
+    },
+    Math.max(120_000, runs * 3_000),
+  )
 })

@@ -37,6 +37,7 @@ import {
   StakerStatus,
 } from '../types'
 import { validateConfig } from '../validateConfig'
+import { weight } from '../weight'
 import { type PoolError, type PoolErrorArgs, type PoolErrorName, PoolModelError } from './errors'
 import type { PoolEvent } from './events'
 
@@ -192,11 +193,12 @@ export class PoolModel {
     owner = zeroAddress,
     now = 0n,
   }: PoolModelParameters = {}) {
-    // The constructor's checks (ProverPool's constructor), token aside: the model holds no token.
-    if (feePerGas === 0n || feePerGas > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialFeePerGas')
-    if (avgProofDelay > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelay')
+    // The constructor's checks in its order: the config, then the arguments (the token aside: the model
+    // moves no tokens, so it needs none).
     const invalid = validateConfig(config)
     if (invalid) fail('ProverPoolConfigInvalid', invalid)
+    if (feePerGas === 0n || feePerGas > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialFeePerGas')
+    if (avgProofDelay > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelay')
     this.#s = {
       config,
       token,
@@ -502,17 +504,8 @@ export class PoolModel {
       for (const [i, w] of weights.entries())
         if (s.slotOwners[i] !== zeroAddress && (lowest < 0 || w < weights[lowest]!)) lowest = i
       const lowestWeight = weights[lowest]!
-      const newWeight = slotWeight(
-        {
-          stake: amount,
-          rewardPerGas,
-          currentCapacity: capacity,
-          maxCapacity: capacity,
-          feePerGas: s.feePerGas,
-          backlog: s.backlog,
-        },
-        s.config,
-      )
+      // The newcomer passed the requirements above, so its plain weight is its slot weight.
+      const newWeight = weight({ stake: amount, rewardPerGas, capacity, feePerGas: s.feePerGas }, s.config)
       if (newWeight <= lowestWeight) fail('ProverPoolWeightTooLow', newWeight, lowestWeight)
       slot = lowest
       evicted = s.slotOwners[slot]!
@@ -728,6 +721,9 @@ export class PoolModel {
       const delay = now - b.proposedAt
       const late = now > b.proposedAt + b.proofWindow
       const kind: ProofKind = b.open ? 'open' : late ? 'late' : 'inWindow'
+      // "Emergency at proof time" is read before this block's own slash and failure check: the proof that
+      // switches emergency mode on did not land in it (an earlier block of the batch may have switched it on).
+      const stabilized = this.isEmergency || batched
       b.proven = true
       b.prover = prover
       b.provenAt = now
@@ -761,7 +757,7 @@ export class PoolModel {
         if (st.status === StakerStatus.Active && st.currentCapacity < st.maxCapacity) st.currentCapacity += 1n
       }
 
-      // "Emergency at proof time" is read after this block's own slash (which may have just entered it).
+      // Paid from the treasury as it stands after this block's slash.
       const { total } = proofReward(
         {
           kind,
@@ -769,7 +765,7 @@ export class PoolModel {
           gasUsed: b.gasUsed,
           delay,
           avgProofDelay: b.avgProofDelay,
-          stabilized: this.isEmergency || batched,
+          stabilized,
         },
         config,
       )

@@ -71,9 +71,9 @@ describe('PoolModel emergency mode', () => {
     ])
     expect(r.events[1]!.args).toEqual([true, EmergencyReason.ProverFailure])
     expect(r.events[3]!.args).toEqual([false, EmergencyReason.None])
-    // "Emergency at proof time" includes this block's own slash: the late proof gets the stabilisation bonus.
-    const lateBase = (base * 3n) / 2n
-    expect(r.paid).toEqual([lateBase + lateBase / 20n])
+    // "Emergency at proof time" is read before this block's own slash: the proof that switches the mode on
+    // earns no stabilisation bonus.
+    expect(r.paid).toEqual([(base * 3n) / 2n])
     expect(model.isEmergency).toBe(false)
   })
 
@@ -91,6 +91,11 @@ describe('PoolModel emergency mode', () => {
       EmergencyReason.ProverFailure,
     ])
     expect(model.emergencyReason).toBe(EmergencyReason.ProverFailure)
+    // A proof that lands while the mode is on earns the stabilisation bonus, even alone.
+    const lateBase = (model.getBlock(2n).rewardPerGas * gasUsed * 3n) / 2n
+    expect(model.proveBlocks({ prover: carol, blockIds: [2n], now: late }).paid).toEqual([
+      lateBase + lateBase / 20n,
+    ])
     // While on, new blocks are open and the mode does not switch to congestion.
     const next = propose(model, { now: late })
     expect(next.open).toBe(true)

@@ -102,12 +102,12 @@ async function rejoin(network: Network, prover: DemoProver, random: Random): Pro
     while (mine(stake) <= lowest) stake += 100n * STAKE_UNIT
   }
   if (stake > balance) {
-    const minted = await network.deployer.send({
+    const paid = await network.bank.send({
       ...network.token,
-      functionName: 'mint',
+      functionName: 'transfer',
       args: [prover.actor.address, stake - balance],
     })
-    if (!minted.ok) throw new Error(`mint for ${prover.label}: ${minted.error}`)
+    if (!paid.ok) throw new Error(`bank transfer to ${prover.label}: ${paid.error}`)
   }
   const approved = await prover.actor.send({
     ...network.token,
