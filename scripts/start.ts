@@ -21,11 +21,11 @@ import {
   ProcessError,
   type Supervised,
   Supervisor,
-  waitForHttp,
   waitForJsonRpc,
+  waitForPort,
 } from './lib/process'
-import { bold, cyan, dim, red, say, step, withStep, yellow } from './network/log'
-import { scenarioNames, scenarios } from './network/scenarios'
+import { bold, cyan, dim, green, red, say, withStep, yellow } from './network/log'
+import { type Scenario, scenarioNames, scenarios } from './network/scenarios'
 
 const root = path.resolve(import.meta.dirname, '..')
 /** Every child process and cleanup of this run. */
@@ -164,6 +164,92 @@ function nodeBin(name: string): string {
   return path.join(binDir, name)
 }
 
+/** Exits the whole run (after stopping everything) when a process it depends on dies. */
+function stopAllIfExits(supervised: Supervised, what: string): void {
+  void supervised.exited.then(({ code, signal }) => {
+    if (supervisor.stopping) return
+    say(`\n${red('error')} ${what} exited (${signal ?? `code ${code}`}); stopping everything.`)
+    const output = supervised.outputExcerpt()
+    if (output) say(dim(output))
+    void supervisor.shutdown().finally(() => process.exit(1))
+  })
+}
+
+async function compileIfStale(): Promise<void> {
+  const stale = await abiStaleness()
+  if (!stale) {
+    say(dim('✓ contracts-abi/ is up to date'))
+    return
+  }
+  await withStep(`compiling the contracts (${stale})`, () =>
+    supervisor.run({ name: 'compile', command: nodeBin('tsx'), args: ['scripts/compile.ts'], cwd: root }),
+  )
+}
+
+/**
+ * Anvil with automine (a block per transaction) and a block every second, so chain time moves.
+ * Spawned through the supervisor rather than with scripts/lib/anvil.ts: node_modules/.bin/anvil is a
+ * Node wrapper around the real binary, and only stopping the whole process group (what the
+ * supervisor does) is sure to stop both; killing the wrapper alone leaves the binary running.
+ */
+async function startChain(port: number, rpcUrl: string): Promise<void> {
+  await withStep(`starting anvil on ${rpcUrl}`, async () => {
+    const anvil = supervisor.spawn({
+      name: 'anvil',
+      command: nodeBin('anvil'),
+      args: ['--host', HOST, '--port', String(port), '--mixed-mining', '--block-time', '1', '--silent'],
+      cwd: root,
+      output: 'capture',
+    })
+    await waitForJsonRpc(rpcUrl, { supervised: anvil, timeoutMs: 30_000 })
+    stopAllIfExits(anvil, 'anvil')
+  })
+}
+
+/** Builds the app when its dist dir is missing or older than its sources, then serves it. */
+async function startApp(options: Options, env: NodeJS.ProcessEnv): Promise<void> {
+  const appEnv: NodeJS.ProcessEnv = { ...env, NEXT_TELEMETRY_DISABLED: '1' }
+  if (!options.dev) {
+    const distDir = env.NEXT_DIST_DIR ?? '.next'
+    const why = buildStaleness(distDir)
+    if (why) {
+      // Plain output: it is only shown (in part) if the build fails.
+      const buildEnv: NodeJS.ProcessEnv = { ...appEnv, NO_COLOR: '1' }
+      delete buildEnv.FORCE_COLOR
+      await withStep(`building the app (${why}; first run ~1–2 min)`, () =>
+        supervisor.run({
+          name: 'next build',
+          command: nodeBin('next'),
+          args: ['build'],
+          cwd: root,
+          env: buildEnv,
+        }),
+      )
+    } else {
+      say(dim(`✓ the app build in ${distDir}/ is up to date`))
+    }
+  }
+  const app = supervisor.spawn({
+    name: 'app',
+    command: nodeBin('next'),
+    args: [options.dev ? 'dev' : 'start', '-H', HOST, '-p', String(options.appPort)],
+    cwd: root,
+    env: appEnv,
+    // next dev reports compiles and errors as you work: show them; next start is quiet.
+    output: options.dev ? 'prefix' : 'capture',
+  })
+  await withStep(options.dev ? 'starting next dev' : 'starting the app', () =>
+    waitForPort(HOST, options.appPort, { supervised: app, timeoutMs: 120_000 }),
+  )
+  stopAllIfExits(app, 'the app')
+  // next dev compiles a page on its first request: start that now rather than on the first visit.
+  if (options.dev) {
+    void fetch(`http://${HOST}:${options.appPort}/`, { signal: AbortSignal.timeout(300_000) }).catch(
+      () => undefined,
+    )
+  }
+}
+
 async function main(): Promise<void> {
   let options: Options
   try {
@@ -173,77 +259,43 @@ async function main(): Promise<void> {
     process.stdout.write(usage)
     process.exit(2)
   }
-  const scenario = scenarios[options.scenario] as (typeof scenarios)[string]
-  let network: { stop: () => Promise<void> } | undefined
-  supervisor.installSignalHandlers(() => say(`\n${yellow('stopping')} (Ctrl‑C again to kill at once)…`))
+  const scenario = scenarios[options.scenario] as Scenario
   const rpcUrl = `http://${HOST}:${options.port}`
   const appUrl = `http://${HOST}:${options.appPort}`
   const deploymentsFile = path.join(root, 'deployments', `${CHAIN_ID}.json`)
-
+  supervisor.installSignalHandlers(() => say(`\n${yellow('stopping')} (Ctrl‑C again to kill at once)…`))
   say(
-    `${bold('Prover Pool')} · local network${options.app ? ` + app${options.dev ? ' (dev)' : ''}` : ''} · scenario ${bold(scenario.name)}`,
+    `${bold('Prover Pool')} · local network${options.app ? ` + app${options.dev ? ' (next dev)' : ''}` : ''} · scenario ${bold(scenario.name)}`,
   )
 
   // Ports first: fail before doing any work.
   await assertPortFree('anvil', HOST, options.port)
   if (options.app) await assertPortFree('the app', HOST, options.appPort)
 
-  // 1. Contracts.
-  const stale = await abiStaleness()
-  if (stale) {
-    await withStep(`compiling the contracts (${stale})`, () =>
-      supervisor.run({ name: 'compile', command: nodeBin('tsx'), args: ['scripts/compile.ts'], cwd: root }),
-    )
-  } else {
-    say(`${dim('✓ contracts-abi/ is up to date')}`)
-  }
-
-  // Modules that import the generated ABIs load only now that they exist.
-  const [{ deployContracts }, { serializeDeployment }, pool, accounts, network_] = await Promise.all([
+  await compileIfStale()
+  // These import the generated ABIs, so they load only once contracts-abi/ exists.
+  const [
+    { deployContracts },
+    { serializeDeployment },
+    pool,
+    accounts,
+    { createClients },
+    net,
+    { population },
+  ] = await Promise.all([
     import('./lib/deploy-core'),
     import('../lib/chain/deployment'),
     import('../lib/pool-math/config'),
     import('../lib/network/accounts'),
+    import('./network/chain'),
     import('./network/index'),
+    import('./network/config'),
   ])
-  const { createClients } = await import('./network/chain')
   const { stakePopulation } = await import('./network/population')
-  const { population } = await import('./network/config')
 
-  // 2. Anvil: automine (a block per transaction) plus a block every second, so chain time moves.
-  // Spawned here rather than with scripts/lib/anvil.ts: the anvil in node_modules/.bin is a Node
-  // wrapper around the real binary, and only stopping the whole process group (what the supervisor
-  // does) is sure to stop both; killing the wrapper alone leaves the binary running.
-  const anvil = await withStep(`starting anvil on ${rpcUrl}`, async () => {
-    const child = supervisor.spawn({
-      name: 'anvil',
-      command: nodeBin('anvil'),
-      args: [
-        '--host',
-        HOST,
-        '--port',
-        String(options.port),
-        '--mixed-mining',
-        '--block-time',
-        '1',
-        '--silent',
-      ],
-      cwd: root,
-      output: 'capture',
-    })
-    await waitForJsonRpc(rpcUrl, { supervised: child, timeoutMs: 30_000 })
-    return { rpcUrl, child }
-  })
-  void anvil.child.exited.then(({ code, signal }) => {
-    if (supervisor.stopping) return
-    say(
-      `${red('error')} anvil exited (${signal ?? `code ${code}`}); shutting down.\n${anvil.child.outputTail()}`,
-    )
-    void supervisor.shutdown().finally(() => process.exit(1))
-  })
-  const clients = createClients(rpcUrl)
+  await startChain(options.port, rpcUrl)
+  const clients = createClients(rpcUrl, CHAIN_ID)
 
-  // 3. Deployment.
   const deployment = await withStep('deploying the contracts (demo config)', async () => {
     const d = await deployContracts({
       rpcUrl,
@@ -258,83 +310,48 @@ async function main(): Promise<void> {
     return d
   })
 
-  // 4. Population.
-  const staking = step('funding and staking the demo population')
-  let populated: Awaited<ReturnType<typeof stakePopulation>>
-  try {
-    populated = await stakePopulation({
+  const populated = await withStep('funding and staking the demo population', (s) =>
+    stakePopulation({
       clients,
       addresses: deployment.addresses,
       config: pool.demoConfig,
       onProgress: ({ stage, done, total }) =>
-        staking.progress(
+        s.progress(
           stage === 'funding' ? `funding ${done}/${total}` : `staking ${total} provers ${done}/${total}`,
         ),
-    })
-    staking.done(
-      `staked ${populated.provers.length} demo provers: ${populated.active} active, ${populated.evicted.length} evicted, ${populated.exiting.length} exiting`,
-    )
-  } catch (error) {
-    staking.fail()
-    throw error
-  }
+    }),
+  )
+  say(
+    `${green('✓')} ${populated.provers.length} demo provers: ${populated.active} active, ` +
+      `${populated.evicted.length} evicted (${populated.evicted.map((p) => p.label).join(', ')}), ` +
+      `${populated.exiting.length} exiting (${populated.exiting.map((p) => p.label).join(', ')})`,
+  )
 
-  // 5. Bots.
-  network = await network_.startNetwork({
+  const running = await net.startNetwork({
     clients,
     deployment,
     config: pool.demoConfig,
     provers: populated.provers,
     scenario,
   })
-  supervisor.onShutdown('bots', () => network?.stop())
+  supervisor.onShutdown('bots', () => running.stop())
   say(`${cyan('›')} network bots running (scenario ${scenario.name}); events follow`)
 
-  // 6. The app.
   if (options.app) {
-    const env = {
+    await startApp(options, {
       ...process.env,
       RPC_URL: rpcUrl,
       CHAIN_ID: String(CHAIN_ID),
       DEPLOYMENTS_FILE: deploymentsFile,
-      NEXT_TELEMETRY_DISABLED: '1',
-    }
-    const distDir = process.env.NEXT_DIST_DIR ?? '.next'
-    if (!options.dev) {
-      const why = buildStaleness(distDir)
-      if (why) {
-        await withStep(`building the app (${why}; first run ~1–2 min)`, () =>
-          supervisor.run({ name: 'next build', command: nodeBin('next'), args: ['build'], cwd: root, env }),
-        )
-      } else {
-        say(dim(`✓ the app build in ${distDir}/ is up to date`))
-      }
-    }
-    const app: Supervised = supervisor.spawn({
-      name: 'app',
-      command: nodeBin('next'),
-      args: [options.dev ? 'dev' : 'start', '-H', HOST, '-p', String(options.appPort)],
-      cwd: root,
-      env,
-      output: options.dev ? 'prefix' : 'capture',
-    })
-    await withStep(
-      options.dev ? 'starting next dev (the first page compiles on request)' : 'starting the app',
-      () => waitForHttp(appUrl, { supervised: app, timeoutMs: options.dev ? 300_000 : 120_000 }),
-    )
-    void app.exited.then(({ code, signal }) => {
-      if (supervisor.stopping) return
-      say(`${red('error')} the app exited (${signal ?? `code ${code}`}); last output:\n${app.outputTail()}`)
-      void supervisor.shutdown().finally(() => process.exit(1))
     })
   }
 
-  // Where to look.
   const a = deployment.addresses
   const keyLine = (index: number, role: string) => {
-    const acc = accounts.devAccount(index)
-    return `  #${index}  ${acc.address}  ${acc.privateKey}  ${dim(role)}`
+    const account = accounts.devAccount(index)
+    return `  #${index}  ${account.address}  ${account.privateKey}  ${dim(role)}`
   }
+  const lastProver = accounts.FIRST_DEMO_PROVER_INDEX + populated.provers.length - 1
   say(
     [
       '',
@@ -349,12 +366,12 @@ async function main(): Promise<void> {
       `  lens         ${a.lens}`,
       `  verifier     ${a.verifier}`,
       `  scenario     ${scenario.name}: ${scenario.description}`,
-      `  population   ${populated.provers.length} demo provers (mnemonic indexes ${accounts.FIRST_DEMO_PROVER_INDEX}–${accounts.FIRST_DEMO_PROVER_INDEX + populated.provers.length - 1}); racer #${accounts.RACER_INDEX}`,
+      `  bots         proposer #${accounts.PROPOSER_INDEX}, bank #${accounts.BANK_INDEX}, racer #${accounts.RACER_INDEX}, demo provers #${accounts.FIRST_DEMO_PROVER_INDEX}–#${lastProver} (anvil mnemonic indexes)`,
       '',
-      `Dev accounts (anvil's public test keys; in MetaMask add network ${rpcUrl}, chain id ${CHAIN_ID}, then import a key):`,
+      `Dev accounts: anvil's public test keys. In MetaMask add the network ${rpcUrl} (chain id ${CHAIN_ID}), then import a key:`,
       keyLine(accounts.DEPLOYER_INDEX, 'deployer: owns the token and the core'),
-      keyLine(accounts.PROPOSER_INDEX, 'proposer bot (busy: do not use in a wallet)'),
-      ...accounts.FREE_DEV_INDEXES.map((i) => keyLine(i, 'free: use this one in the browser')),
+      keyLine(accounts.PROPOSER_INDEX, 'proposer bot: busy, do not use in a wallet'),
+      ...accounts.FREE_DEV_INDEXES.map((i) => keyLine(i, 'free: use in the browser')),
       '',
       dim('Ctrl‑C stops everything.'),
       '',

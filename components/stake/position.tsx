@@ -81,7 +81,10 @@ export function Position(props: PositionProps) {
       description={
         <>
           From the chain at block #{formatInteger(pool.blockNumber)}. Full history on{' '}
-          <Link href={`/provers/${address}`}>your prover page</Link>.
+          <Link href={`/provers/${address}`} className="underline">
+            your prover page
+          </Link>
+          .
         </>
       }
       actions={<Badge tone={statusTone[status]}>{statusWord[status]}</Badge>}

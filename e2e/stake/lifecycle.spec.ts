@@ -123,10 +123,12 @@ test.describe('stake page', () => {
     const claim = stakePage.region('Claim rewards')
     await claim.getByRole('button', { name: 'Claim rewards' }).click()
     await expectConfirmed(page, 'Claim rewards')
-    await expect(stakePage.statValue('Unclaimed rewards')).toHaveText('0 TKO')
-    await expect(claim.getByRole('button', { name: 'Claim rewards' })).toBeDisabled()
     const balance = await protocol.balanceOf(wallet.address)
     expect(balance).toBeGreaterThan(10_000n * STAKE_UNIT)
+    await expect(stakePage.statValue('TKO balance')).not.toHaveText('10,000 TKO')
+    // Nothing staked, queued or owed any more: the position is gone and the form invites a new stake.
+    await expect(position).toBeHidden()
+    await expect(stakePage.region('New stake')).toBeVisible()
   })
 
   test('a better stake evicts the lowest prover, and the evicted prover sees it', async ({

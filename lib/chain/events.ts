@@ -1,7 +1,7 @@
 import { type Address, type Log, parseEventLogs, zeroAddress } from 'viem'
 import { getLogs } from 'viem/actions'
 import { poolEventsAbi } from './abi'
-import type { ReadClient } from './client'
+import type { ReadClient } from './read-client'
 import { type EmergencyReason, emergencyReasons } from './types'
 
 /** Where in the chain an event happened (chain block, not the L2 block id). */

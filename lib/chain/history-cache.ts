@@ -1,7 +1,7 @@
 import type { Address, Hash } from 'viem'
 import { getBlock } from 'viem/actions'
-import type { ReadClient } from './client'
 import { fetchPoolEvents, type PoolEvent } from './events'
+import type { ReadClient } from './read-client'
 
 /**
  * Server side: every event of the core since the deploy block, kept in this module between

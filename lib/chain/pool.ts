@@ -1,6 +1,6 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
 import { poolLensAbi } from './abi'
-import type { ReadClient } from './client'
+import type { ReadClient } from './read-client'
 import { emergencyReasons, type Pool, type ProverEntry, proverStatuses } from './types'
 
 export type ReadPoolParameters = {

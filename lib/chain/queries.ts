@@ -1,8 +1,8 @@
 import type { Address } from 'viem'
 import { getBlockNumber } from 'viem/actions'
-import type { ReadClient } from './client'
 import { fetchPoolEvents, type PoolEvent } from './events'
 import { readPool } from './pool'
+import type { ReadClient } from './read-client'
 import type { ChainSettings } from './types'
 
 /**

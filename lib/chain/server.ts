@@ -1,9 +1,9 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
-import { createReadClient, type ReadClient } from './client'
 import { type ChainErrorDescription, describeChainError } from './errors'
 import { getPoolHistory, type PoolHistory } from './history-cache'
 import { readPool } from './pool'
+import { createReadClient, type ReadClient } from './read-client'
 import { loadServerChain, type ServerChain } from './settings'
 import type { Pool } from './types'
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import { createReadClient, type ReadClient } from './client'
+import { createReadClient, type ReadClient } from './read-client'
 import type { ChainSettings } from './types'
 
 /** The chain the browser reads (provided by app/providers.tsx). `null` when nothing is deployed. */

@@ -54,13 +54,14 @@ export type Step = {
 
 /**
  * Starts a step: prints "› label…", then, on a TTY, redraws "› label… progress (elapsed)" every
- * second; without a TTY, prints progress at most every `quietMs`.
+ * second and on every progress update; without a TTY, prints a line at most every 2 s on progress and
+ * every 10 s otherwise.
  */
-export function step(label: string, { quietMs = 10_000 }: { quietMs?: number } = {}): Step {
+export function step(label: string): Step {
   const started = Date.now()
   let detail = ''
   let lastPrinted = started
-  const render = () => {
+  const render = (quietMs: number) => {
     const elapsed = Date.now() - started
     const text = `${cyan('›')} ${label}… ${detail}${elapsed > 1_500 ? dim(` (${formatSeconds(elapsed)})`) : ''}`
     if (tty) {
@@ -71,9 +72,9 @@ export function step(label: string, { quietMs = 10_000 }: { quietMs?: number } =
       process.stdout.write(`${text}\n`)
     }
   }
-  if (tty) render()
+  if (tty) render(0)
   else process.stdout.write(`${cyan('›')} ${label}…\n`)
-  const timer = setInterval(render, 1_000)
+  const timer = setInterval(() => render(10_000), 1_000)
   timer.unref()
   let finished = false
   const finish = (mark: string, summary?: string) => {
@@ -85,7 +86,7 @@ export function step(label: string, { quietMs = 10_000 }: { quietMs?: number } =
   return {
     progress(text) {
       detail = text
-      render()
+      render(2_000)
     },
     done: (summary) => finish(green('✓'), summary),
     fail: () => finish(red('✗'), `${label} failed`),

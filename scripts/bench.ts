@@ -1,0 +1,591 @@
+/**
+ * `npm run bench`: the dashboard's numbers, printed as tables and written to reports/bench.json.
+ * A benchmark prints numbers; it asserts nothing (STYLE.md).
+ *
+ *   1. JavaScript shipped to each page: the production build's own record of every route's first-load
+ *      chunks (<distDir>/diagnostics/route-bundle-stats.json, else its manifests), gzipped, and
+ *      whether wallet code (RainbowKit, wagmi, WalletConnect) is among them. Read-only pages must
+ *      have none. Build first (`npm run build`, or set NEXT_DIST_DIR / --dist to another build).
+ *   2. JSON-RPC requests per refresh: the app's own query options run against a fresh anvil with the
+ *      contracts deployed, through a transport that counts every request by method. The pool state
+ *      must be ONE request (the lens).
+ *   3. The fee history of 10,000 blocks: the server-side selection, the chart's data prep, the
+ *      chart's server render, and (with Chromium) the chart's render in a real browser, prepared
+ *      and unprepared.
+ *
+ * Options: --dist <dir>   production build to measure (default: NEXT_DIST_DIR or .next)
+ *          --skip <js|rpc|render>   leave a section out (repeatable)
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { QueryClient } from '@tanstack/react-query'
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import {
+  type Address,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  http,
+  parseEther,
+  type Transport,
+} from 'viem'
+import { MAX_CHART_POINTS, prepareFeeHistory, selectFeePoints } from '../components/fees/fee-history-data'
+import { FeeHistoryPlot } from '../components/fees/fee-history-plot'
+import { BlockProtocol } from '../contracts-abi/BlockProtocol'
+import { TaikoToken } from '../contracts-abi/TaikoToken'
+import { chainFor } from '../lib/chain/chains'
+import type { Deployment } from '../lib/chain/deployment'
+import type { FeePoint } from '../lib/chain/history/fees'
+import { clearPoolHistoryCache, getPoolHistory } from '../lib/chain/history-cache'
+import {
+  blockNumberQueryOptions,
+  type PoolEventsSince,
+  poolEventsQueryOptions,
+  poolQueryOptions,
+} from '../lib/chain/queries'
+import { createReadClient, defaultTransport } from '../lib/chain/read-client'
+import type { ChainSettings } from '../lib/chain/types'
+import { DEPLOYER_INDEX, devAccount } from '../lib/network/accounts'
+import { demoConfig, demoInitialState } from '../lib/pool-math/config'
+import { nextFeePerGas } from '../lib/pool-math/nextFeePerGas'
+import { startAnvil } from './lib/anvil'
+import { deployContracts } from './lib/deploy-core'
+
+const root = path.resolve(import.meta.dirname, '..')
+const require = createRequire(import.meta.url)
+
+const { values: options } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    skip: { type: 'string', multiple: true, default: [] },
+  },
+})
+const skip = new Set(options.skip)
+
+// ---------------------------------------------------------------------------------------------
+// Output helpers
+// ---------------------------------------------------------------------------------------------
+
+function table(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map(String))]
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  console.log(`\n${title}`)
+  console.log(line(header))
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '))
+  for (const r of cells.slice(1)) console.log(line(r))
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1)
+const ms = (value: number) => value.toFixed(2)
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+function timeIt(runs: number, fn: () => void): number {
+  fn() // warm-up (JIT, module init)
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    samples.push(performance.now() - t)
+  }
+  return median(samples)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. JavaScript per page
+// ---------------------------------------------------------------------------------------------
+
+/** Routes a reader visits without a wallet, and the one that signs. */
+const READ_ONLY_ROUTES = ['/', '/provers', '/provers/[address]', '/fees'] as const
+const WALLET_ROUTE = '/stake'
+/** Strings only wallet code carries (package names and ids kept in the minified chunks). */
+const WALLET_MARKERS = /rainbowkit|wagmi@\d|walletconnect|@wagmi\/connectors|coinbaseWallet/i
+
+type RouteJs = {
+  route: string
+  files: number
+  rawBytes: number
+  gzipBytes: number
+  walletCode: boolean
+}
+
+/** First-load chunks per route, as the build recorded them (Next 16 writes them to diagnostics/). */
+function routeChunks(distDir: string): Map<string, string[]> {
+  const stats = path.join(distDir, 'diagnostics', 'route-bundle-stats.json')
+  const out = new Map<string, string[]>()
+  if (existsSync(stats)) {
+    const rows = JSON.parse(readFileSync(stats, 'utf8')) as { route: string; firstLoadChunkPaths: string[] }[]
+    for (const r of rows)
+      out.set(
+        r.route,
+        r.firstLoadChunkPaths.map((p) => path.resolve(root, p)),
+      )
+    return out
+  }
+  // Older layout: the same data from the manifests the stats file is made from.
+  const appPaths = JSON.parse(
+    readFileSync(path.join(distDir, 'server', 'app-paths-manifest.json'), 'utf8'),
+  ) as Record<string, string>
+  const buildManifest = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles?: string[]
+  }
+  const shared = (buildManifest.rootMainFiles ?? []).filter((f) => f.endsWith('.js'))
+  for (const appPath of Object.keys(appPaths)) {
+    if (!appPath.endsWith('/page')) continue
+    const route = appPath.replace(/\/page$/, '') || '/'
+    const manifestFile = path.join(distDir, 'server', 'app', `${appPath}_client-reference-manifest.js`)
+    if (!existsSync(manifestFile)) continue
+    const g = globalThis as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> }
+    g.__RSC_MANIFEST = undefined
+    require(manifestFile)
+    const entry = g.__RSC_MANIFEST?.[appPath]
+    const files = new Set([...Object.values(entry?.entryJSFiles ?? {}).flat(), ...shared])
+    out.set(
+      route,
+      [...files].filter((f) => f.endsWith('.js')).map((f) => path.join(distDir, f)),
+    )
+  }
+  return out
+}
+
+function measureJs(distDir: string): RouteJs[] {
+  const chunks = routeChunks(distDir)
+  const cache = new Map<string, { raw: number; gzip: number; wallet: boolean }>()
+  const rows: RouteJs[] = []
+  for (const route of [...READ_ONLY_ROUTES, WALLET_ROUTE]) {
+    const files = chunks.get(route)
+    if (!files) continue
+    let rawBytes = 0
+    let gzipBytes = 0
+    let walletCode = false
+    for (const file of files) {
+      let entry = cache.get(file)
+      if (!entry) {
+        const content = readFileSync(file)
+        entry = {
+          raw: content.length,
+          gzip: gzipSync(content).length,
+          wallet: WALLET_MARKERS.test(content.toString('utf8')),
+        }
+        cache.set(file, entry)
+      }
+      rawBytes += entry.raw
+      gzipBytes += entry.gzip
+      walletCode ||= entry.wallet
+    }
+    rows.push({ route, files: files.length, rawBytes, gzipBytes, walletCode })
+  }
+  return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. JSON-RPC requests
+// ---------------------------------------------------------------------------------------------
+
+/** Wraps a transport: every request is counted by method before it goes out. */
+function countingTransport(inner: Transport) {
+  const calls: string[] = []
+  const transport: Transport = (parameters) => {
+    const t = inner(parameters)
+    return {
+      ...t,
+      request: (async (args: { method: string }) => {
+        calls.push(args.method)
+        return t.request(args as never)
+      }) as typeof t.request,
+    }
+  }
+  return {
+    transport,
+    reset: () => calls.splice(0),
+    take: () => {
+      const byMethod: Record<string, number> = {}
+      for (const m of calls.splice(0)) byMethod[m] = (byMethod[m] ?? 0) + 1
+      return byMethod
+    },
+  }
+}
+
+function total(byMethod: Record<string, number>): number {
+  return Object.values(byMethod).reduce((a, b) => a + b, 0)
+}
+
+function describeMethods(byMethod: Record<string, number>): string {
+  return Object.entries(byMethod)
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+type RpcRow = { what: string; requests: number; methods: Record<string, number> }
+
+/** Stakes a few provers and proposes/proves a few blocks so the pool and the history are not empty. */
+async function populate(
+  rpcUrl: string,
+  chain: Chain,
+  deployment: Deployment,
+  provers: number[],
+): Promise<void> {
+  const publicClient = createPublicClient({ chain, transport: http(rpcUrl) })
+  const { protocol, token } = deployment.addresses
+  const send = async (
+    index: number,
+    address: Address,
+    abi: unknown,
+    functionName: string,
+    args: unknown[],
+  ) => {
+    const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: devAccount(index).account })
+    const hash = await wallet.writeContract({ address, abi, functionName, args } as never)
+    const receipt = await publicClient.waitForTransactionReceipt({ hash })
+    if (receipt.status !== 'success') throw new Error(`${functionName} reverted`)
+  }
+  const F = deployment.initialFeePerGas
+  for (const [i, index] of provers.entries()) {
+    await send(index, token, TaikoToken.abi, 'approve', [protocol, 2n ** 255n])
+    await send(index, protocol, BlockProtocol.abi, 'stake', [parseEther('5000'), F, 4n + BigInt(i)])
+  }
+  const proposer = provers[0]!
+  for (let i = 0; i < 3; i++) await send(proposer, protocol, BlockProtocol.abi, 'proposeBlock', [1_000_000])
+}
+
+async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
+  const port = await freePort()
+  const anvil = await startAnvil({ port, silent: true })
+  try {
+    const provers = [10, 11, 12]
+    const deployment = await deployContracts({
+      rpcUrl: anvil.rpcUrl,
+      privateKey: devAccount(DEPLOYER_INDEX).privateKey,
+      config: demoConfig,
+      initialFeePerGas: demoInitialState.feePerGas,
+      initialAvgProofDelay: demoInitialState.avgProofDelay,
+      treasuryFunding: parseEther('10000'),
+      mintTo: provers.map((i) => ({ address: devAccount(i).address, amount: parseEther('100000') })),
+    })
+    const chainId = deployment.chainId
+    const chain = chainFor(chainId, anvil.rpcUrl)
+    await populate(anvil.rpcUrl, chain, deployment, provers)
+
+    const settings: ChainSettings = {
+      chainId,
+      rpcUrl: anvil.rpcUrl,
+      addresses: deployment.addresses,
+      deployBlock: deployment.deployBlock.toString(),
+    }
+    const counter = countingTransport(defaultTransport(anvil.rpcUrl))
+    const client = createReadClient({ chainId, rpcUrl: anvil.rpcUrl, transport: counter.transport })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const rows: RpcRow[] = []
+    const row = (what: string) => {
+      const methods = counter.take()
+      rows.push({ what, requests: total(methods), methods })
+    }
+
+    // The browser's state after the first paint: the latest block, and the events seen up to it.
+    const first = await queryClient.fetchQuery(blockNumberQueryOptions({ client, chainId }))
+    counter.reset()
+
+    // (a) The leaderboard's pool state at a block: the lens, once.
+    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first }))
+    row('pool state (leaderboard refresh)')
+
+    // (b) Five components reading the pool at the same block (tiles, banner, table…): still one.
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first })),
+      ),
+    )
+    row('same block again, 5 readers')
+    const fresh = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fresh.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first })),
+      ),
+    )
+    row('5 concurrent readers, cold cache')
+
+    // (c) A new block arrives: poll, pool at the new block, new events only.
+    const testClient = createPublicClient({ chain, transport: http(anvil.rpcUrl) })
+    await testClient.request({ method: 'evm_mine' as never, params: [] as never })
+    const previous: PoolEventsSince = { sinceBlock: first, toBlock: first, events: [] }
+    const next = await queryClient.fetchQuery({
+      ...blockNumberQueryOptions({ client, chainId }),
+      staleTime: 0,
+    })
+    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: next }))
+    await queryClient.fetchQuery(
+      poolEventsQueryOptions({
+        client,
+        settings,
+        sinceBlock: first,
+        toBlock: next,
+        getPrevious: () => previous,
+      }),
+    )
+    row('browser refresh on a new block')
+
+    // (d) The server's history: cold from the deploy block, then one block later.
+    clearPoolHistoryCache()
+    const cacheKey = `bench:${anvil.rpcUrl}`
+    const history = { cacheKey, protocol: deployment.addresses.protocol, deployBlock: deployment.deployBlock }
+    await getPoolHistory(client, { ...history, toBlock: next })
+    row(`server history, cold (${next - deployment.deployBlock + 1n} blocks)`)
+    await testClient.request({ method: 'evm_mine' as never, params: [] as never })
+    await getPoolHistory(client, { ...history, toBlock: next + 1n })
+    row('server history, +1 block (cached)')
+    return { rows, chain: `anvil ${anvil.rpcUrl}, ${provers.length} provers, 3 blocks` }
+  } finally {
+    await anvil.stop()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Fee history of 10,000 blocks
+// ---------------------------------------------------------------------------------------------
+
+/** 10,000 in-window proofs, F moving by the real moving average (lib/pool-math) toward random bids. */
+function feeHistory(count: number): { points: FeePoint[]; now: bigint; current: bigint } {
+  let seed = 42
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+    return seed / 2 ** 31
+  }
+  let F = demoInitialState.feePerGas
+  let t = 1_700_000_000n
+  const points: FeePoint[] = []
+  for (let i = 1; i <= count; i++) {
+    const bid = (F * BigInt(9_500 + Math.floor(random() * 1_000))) / 10_000n
+    F = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: bid }, demoConfig)
+    t += BigInt(1 + Math.floor(random() * 20))
+    points.push({ blockId: BigInt(i), timestamp: t, feePerGas: F })
+  }
+  return { points, now: t + 5n, current: F }
+}
+
+type RenderRow = { what: string; ms: number | null; note: string }
+
+async function browserRender(data: {
+  prepared: { t: number; gwei: number }[]
+  all: { t: number; gwei: number }[]
+}): Promise<{ prepared: number; all: number } | string> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromiumPath)) return `no Chromium at ${chromiumPath}`
+  const esbuild = path.join(root, 'node_modules', '.bin', 'esbuild')
+  if (!existsSync(esbuild)) return 'no esbuild to bundle the chart'
+  const dir = path.join(root, '.cache', 'bench')
+  mkdirSync(dir, { recursive: true })
+  const entry = path.join(dir, 'chart-entry.tsx')
+  writeFileSync(
+    entry,
+    `import { createElement } from 'react'
+import { createRoot } from 'react-dom/client'
+import { FeeHistoryPlot } from '@/components/fees/fee-history-plot'
+;(window as any).renderChart = (data: unknown[]) => new Promise<number>((resolve) => {
+  const host = document.createElement('div')
+  document.body.replaceChildren(host)
+  const start = performance.now()
+  createRoot(host).render(createElement(FeeHistoryPlot, { data: data as never, width: 960, height: 260 }))
+  const check = () => (host.querySelector('.recharts-line-curve') ? resolve(performance.now() - start) : requestAnimationFrame(check))
+  requestAnimationFrame(check)
+})
+`,
+  )
+  const bundle = path.join(dir, 'chart.js')
+  const built = spawnSync(
+    esbuild,
+    [
+      entry,
+      '--bundle',
+      '--minify',
+      '--format=iife',
+      '--platform=browser',
+      '--jsx=automatic',
+      `--alias:@=${root}`,
+      '--define:process.env.NODE_ENV="production"',
+      `--outfile=${bundle}`,
+      '--log-level=error',
+    ],
+    { encoding: 'utf8' },
+  )
+  if (built.status !== 0) return `bundling failed: ${built.stderr.trim().split('\n')[0]}`
+  const { chromium } = await import('@playwright/test')
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  try {
+    const page = await browser.newPage()
+    await page.setContent('<!doctype html><html><body></body></html>')
+    await page.addScriptTag({ content: readFileSync(bundle, 'utf8') })
+    const run = async (points: unknown[]) => {
+      const samples: number[] = []
+      for (let i = 0; i < 6; i++) {
+        samples.push(
+          await page.evaluate(
+            (d) => (window as unknown as { renderChart: (x: unknown) => Promise<number> }).renderChart(d),
+            points,
+          ),
+        )
+      }
+      return median(samples.slice(1))
+    }
+    return { prepared: await run(data.prepared), all: await run(data.all) }
+  } finally {
+    await browser.close()
+  }
+}
+
+async function measureRender(): Promise<RenderRow[]> {
+  const count = 10_000
+  const { points, now, current } = feeHistory(count)
+  const runs = 15
+  const rows: RenderRow[] = []
+  let selected: FeePoint[] = []
+  rows.push({
+    what: `server: select + thin ${count.toLocaleString('en-US')} points`,
+    ms: timeIt(runs, () => {
+      selected = selectFeePoints(points, { range: 'all', now })
+    }),
+    note: `→ ${selected.length} points sent to the browser`,
+  })
+  let prepared: { t: number; gwei: number }[] = []
+  rows.push({
+    what: `chart data prep, ${count.toLocaleString('en-US')} raw points`,
+    ms: timeIt(runs, () => {
+      prepared = prepareFeeHistory(points, { range: 'all', now, current })
+    }),
+    note: `→ ${prepared.length} chart points (max ${MAX_CHART_POINTS})`,
+  })
+  rows.push({
+    what: 'chart data prep, server-thinned points',
+    ms: timeIt(runs, () => {
+      prepareFeeHistory(selected, { range: 'all', now, current })
+    }),
+    note: 'what the browser does on every new block',
+  })
+  let html = ''
+  rows.push({
+    what: 'server render of the chart (renderToString)',
+    ms: timeIt(runs, () => {
+      html = renderToString(createElement(FeeHistoryPlot, { data: prepared, width: 960, height: 260 }))
+    }),
+    note: `${html.length} bytes; recharts 3 draws after hydration`,
+  })
+  const all = prepareFeeHistory(points, { range: 'all', now, current, maxPoints: Number.POSITIVE_INFINITY })
+  const browser = await browserRender({ prepared, all })
+  if (typeof browser === 'string') {
+    rows.push({ what: 'browser render', ms: null, note: `skipped: ${browser}` })
+  } else {
+    rows.push({
+      what: `browser render, ${prepared.length} prepared points`,
+      ms: browser.prepared,
+      note: 'Chromium, median of 5',
+    })
+    rows.push({
+      what: `browser render, all ${all.length.toLocaleString('en-US')} points`,
+      ms: browser.all,
+      note: 'without the thinning, for comparison',
+    })
+  }
+  return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const report: Record<string, unknown> = { generatedAt: new Date().toISOString() }
+  console.log('Prover Pool — dashboard benchmarks')
+
+  if (!skip.has('js')) {
+    const distDir = path.resolve(root, options.dist ?? process.env.NEXT_DIST_DIR ?? '.next')
+    if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+      const rel = path.relative(root, distDir)
+      console.log(
+        `\nJS per page: no production build in ${rel}/ (build it: NEXT_DIST_DIR=${rel} npx next build)`,
+      )
+      report.js = { distDir: rel, error: 'no production build' }
+    } else {
+      const rows = measureJs(distDir)
+      table(
+        `JavaScript shipped per page (first load, ${path.relative(root, distDir)}/)`,
+        ['route', 'chunks', 'raw KB', 'gzip KB', 'wallet code'],
+        rows.map((r) => [
+          r.route === WALLET_ROUTE ? `${r.route} (signs)` : r.route,
+          r.files,
+          kb(r.rawBytes),
+          kb(r.gzipBytes),
+          r.walletCode ? 'yes' : 'no',
+        ]),
+      )
+      const leaking = rows.filter((r) => r.route !== WALLET_ROUTE && r.walletCode).map((r) => r.route)
+      console.log(
+        leaking.length
+          ? `wallet code on read-only pages: ${leaking.join(', ')}`
+          : 'no wallet code on read-only pages',
+      )
+      report.js = { distDir: path.relative(root, distDir), routes: rows, walletCodeOnReadOnlyPages: leaking }
+    }
+  }
+
+  if (!skip.has('rpc')) {
+    try {
+      const { rows, chain } = await measureRpc()
+      table(
+        `JSON-RPC requests (counting transport; ${chain})`,
+        ['refresh', 'requests', 'by method'],
+        rows.map((r) => [r.what, r.requests, describeMethods(r.methods)]),
+      )
+      report.rpc = { chain, rows }
+    } catch (error) {
+      console.log(`\nJSON-RPC requests: failed (${error instanceof Error ? error.message : String(error)})`)
+      report.rpc = { error: String(error) }
+    }
+  }
+
+  if (!skip.has('render')) {
+    const rows = await measureRender()
+    table(
+      'Fee history of 10,000 blocks (median)',
+      ['step', 'ms', 'note'],
+      rows.map((r) => [r.what, r.ms === null ? '—' : ms(r.ms), r.note]),
+    )
+    report.feeHistory = rows
+  }
+
+  mkdirSync(path.join(root, 'reports'), { recursive: true })
+  writeFileSync(path.join(root, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
+  console.log('\nwrote reports/bench.json')
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
