@@ -109,8 +109,11 @@ function timeIt(runs: number, fn: () => void): number {
 /** Routes a reader visits without a wallet, and the one that signs. */
 const READ_ONLY_ROUTES = ['/', '/provers', '/provers/[address]', '/fees'] as const
 const WALLET_ROUTE = '/stake'
-/** Strings only wallet code carries (package names and ids kept in the minified chunks). */
-const WALLET_MARKERS = /rainbowkit|wagmi@\d|walletconnect|@wagmi\/connectors|coinbaseWallet/i
+/**
+ * Strings only wallet code carries: package names and versions kept in the minified chunks (case
+ * sensitive: viem's own error classes mention "WalletConnect" and are not wallet code).
+ */
+const WALLET_MARKERS = /@rainbow-me\/|rainbowkit|wagmi@\d|@walletconnect\/|@wagmi\/connectors/
 
 type RouteJs = {
   route: string
@@ -146,11 +149,13 @@ function routeChunks(distDir: string): Map<string, string[]> {
     const route = appPath.replace(/\/page$/, '') || '/'
     const manifestFile = path.join(distDir, 'server', 'app', `${appPath}_client-reference-manifest.js`)
     if (!existsSync(manifestFile)) continue
-    const g = globalThis as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> }
-    g.__RSC_MANIFEST = undefined
+    // The manifest is a script that sets a global: load it and read the global back.
+    type RscGlobal = { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> }
+    ;(globalThis as RscGlobal).__RSC_MANIFEST = undefined
     require(manifestFile)
-    const entry = g.__RSC_MANIFEST?.[appPath]
-    const files = new Set([...Object.values(entry?.entryJSFiles ?? {}).flat(), ...shared])
+    const loaded = (globalThis as RscGlobal).__RSC_MANIFEST
+    const entryJSFiles: Record<string, string[]> = loaded?.[appPath]?.entryJSFiles ?? {}
+    const files = new Set<string>([...Object.values(entryJSFiles).flat(), ...shared])
     out.set(
       route,
       [...files].filter((f) => f.endsWith('.js')).map((f) => path.join(distDir, f)),
@@ -275,7 +280,8 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
   const port = await freePort()
   const anvil = await startAnvil({ port, silent: true })
   try {
-    const provers = [10, 11, 12]
+    // Anvil funds the mnemonic's first ten accounts with ETH.
+    const provers = [4, 5, 6]
     const deployment = await deployContracts({
       rpcUrl: anvil.rpcUrl,
       privateKey: devAccount(DEPLOYER_INDEX).privateKey,
@@ -373,7 +379,7 @@ function feeHistory(count: number): { points: FeePoint[]; now: bigint; current: 
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
     return seed / 2 ** 31
   }
-  let F = demoInitialState.feePerGas
+  let F: bigint = demoInitialState.feePerGas
   let t = 1_700_000_000n
   const points: FeePoint[] = []
   for (let i = 1; i <= count; i++) {

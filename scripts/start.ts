@@ -327,6 +327,7 @@ async function main(): Promise<void> {
       `${populated.exiting.length} exiting (${populated.exiting.map((p) => p.label).join(', ')})`,
   )
 
+  say(`${cyan('›')} starting the network bots (scenario ${scenario.name}); events follow`)
   const running = await net.startNetwork({
     clients,
     deployment,
@@ -335,7 +336,6 @@ async function main(): Promise<void> {
     scenario,
   })
   supervisor.onShutdown('bots', () => running.stop())
-  say(`${cyan('›')} network bots running (scenario ${scenario.name}); events follow`)
 
   if (options.app) {
     await startApp(options, {

@@ -14,6 +14,7 @@ import { formatBps } from '@/lib/format/percent'
 import { formatClock, formatDuration, formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import {
+  expectedBlocksPerDay,
   expectedRewardPerDay,
   healthBps,
   type PoolView,
@@ -26,7 +27,7 @@ import {
 } from '@/lib/pool-math'
 import { describeContractError } from '@/lib/wallet/errors'
 import { buttonClass, Field } from './field'
-import { formatOdds, formatRawWeight, formatReward, formatWeight } from './format'
+import { formatBlocksPerDay, formatOdds, formatRawWeight, formatReward, formatWeight } from './format'
 import type { Demand } from './hooks'
 import { cooldownEnd, previewExit } from './previews'
 import type { StakeActions } from './use-stake-actions'
@@ -73,6 +74,25 @@ export function Position(props: PositionProps) {
     .sort((a, b) => (a.proofDeadline < b.proofDeadline ? -1 : 1))
   const health = healthBps({ deposited: staker.deposited, slashed: staker.slashed })
   const status = staker.status as StakerStatus
+  const perDay =
+    standing && props.demand
+      ? {
+          blocks: expectedBlocksPerDay({
+            probability: standing.probability,
+            blocksPerDay: props.demand.blocksPerDay,
+          }),
+          reward: expectedRewardPerDay(
+            {
+              probability: standing.probability,
+              blocksPerDay: props.demand.blocksPerDay,
+              rewardPerGas: staker.rewardPerGas,
+              feePerGas: pool.feePerGas,
+              gasUsed: props.demand.gasUsed,
+            },
+            pool.config,
+          ),
+        }
+      : null
 
   return (
     <Card
@@ -140,6 +160,17 @@ export function Position(props: PositionProps) {
             label="Selection probability"
             value={standing ? formatOdds(standing.probability) : '0 %'}
             detail={standing ? `rank ${standing.rank} of ${activeCount}` : '—'}
+          />
+          <Stat
+            label="Expected per day"
+            value={perDay ? `${formatBlocksPerDay(perDay.blocks)} blocks` : '0 blocks'}
+            detail={
+              perDay
+                ? `${formatTko(perDay.reward, { maxFractionDigits: 4 })} at current demand`
+                : standing
+                  ? 'no recent proposals to estimate demand from'
+                  : 'not in the active list'
+            }
           />
           <Stat label="Unclaimed rewards" value={formatTko(staker.rewards, { maxFractionDigits: 6 })} />
           <Stat

@@ -23,6 +23,8 @@ test('lists the EIP-6963 test wallet and, on the local chain, the built-in dev a
   await stakePage.connectButton.click()
   await expect(stakePage.walletModal.getByRole('button', { name: wallet.info.name })).toBeVisible()
   await expect(stakePage.walletModal.getByRole('button', { name: /Dev account/ })).toBeVisible()
+  // The announced wallet is listed once, by its own name: no generic "Browser Wallet" twin.
+  await expect(stakePage.walletModal.getByRole('button', { name: 'Browser Wallet' })).toHaveCount(0)
 })
 
 test('stakes with the built-in dev account, no extension needed', async ({ page, stakePage }) => {

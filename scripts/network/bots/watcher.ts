@@ -20,7 +20,9 @@ type ProvenInTx = { ids: bigint[]; prover: Address; reward: bigint; emergency: b
 export function startWatcher(network: Network, fromBlock: bigint): void {
   const { publicClient } = network.clients
   let cursor = fromBlock - 1n
+  // Batching follows the backlog and can flicker around the threshold: log a change once it held 3 polls.
   let batching = network.hasPool ? network.pool.batchSize > 1n : false
+  let flips = 0
 
   network.scheduler.add({
     name: 'watcher',
@@ -40,7 +42,9 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
       }
       const pool = await network.readPool()
       const nowBatching = pool.batchSize > 1n
-      if (nowBatching !== batching) {
+      flips = nowBatching === batching ? 0 : flips + 1
+      if (flips >= 3) {
+        flips = 0
         batching = nowBatching
         event(
           'batching',
