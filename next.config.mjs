@@ -1,3 +1,24 @@
+// Optional peer modules some wallet SDKs import (x402 payments); unused here and not resolvable
+// offline, so each resolves to an empty module.
+const optionalWalletModules = [
+  '@x402/core',
+  '@x402/core/client',
+  '@x402/core/schemas',
+  '@x402/core/server',
+  '@x402/evm',
+  '@x402/evm/exact/client',
+  '@x402/evm/exact/server',
+  '@x402/evm/upto/client',
+  '@x402/evm/upto/server',
+  '@x402/express',
+  '@x402/extensions/bazaar',
+  '@x402/fetch',
+  '@x402/svm/exact/client',
+  '@x402/svm/exact/server',
+  '@x402/svm/upto/client',
+  '@x402/svm/upto/server',
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate dist dir lets the e2e build and a developer's build live side by side.
@@ -5,12 +26,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   turbopack: {
-    resolveAlias: {
-      // Optional peer modules some wallet SDKs import; not used here and not resolvable offline.
-      '@x402/core': './lib/empty-module.cjs',
-      '@x402/evm': './lib/empty-module.cjs',
-      '@x402/fetch': './lib/empty-module.cjs',
-    },
+    resolveAlias: Object.fromEntries(optionalWalletModules.map((name) => [name, './lib/empty-module.cjs'])),
   },
 }
 

@@ -238,7 +238,7 @@ function AssignedBlocks({ blocks, now }: { blocks: readonly BlockRecord[]; now: 
                   <td className={table.td}>
                     {b.proofDeadline >= now
                       ? `${formatDuration(b.proofDeadline - now)} left`
-                      : `overdue by ${formatDuration(now - b.proofDeadline)}: anyone may prove it, and you are slashed`}
+                      : `overdue by ${formatDuration(now - b.proofDeadline)}: anyone may prove it now, and you will be slashed`}
                   </td>
                 </tr>
               ))}

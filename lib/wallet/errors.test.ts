@@ -17,7 +17,11 @@ import {
   isUserRejection,
 } from './errors'
 
-function reverted(abi: typeof BlockProtocol.abi | typeof TaikoToken.abi, data: `0x${string}`, decodeWith = abi) {
+function reverted(
+  abi: typeof BlockProtocol.abi | typeof TaikoToken.abi,
+  data: `0x${string}`,
+  decodeWith = abi,
+) {
   return new ContractFunctionExecutionError(
     new ContractFunctionRevertedError({ abi: decodeWith, data, functionName: 'stake' }),
     { abi: decodeWith, functionName: 'stake', args: [] },
@@ -70,13 +74,18 @@ describe('describeTxError', () => {
     })
     const error = reverted(BlockProtocol.abi, data)
     expect(findRevert(error)?.errorName).toBe('ERC20InsufficientAllowance')
-    expect(describeTxError(error).message).toContain('The pool may spend only 0 TKO of your TKO, 1 TKO needed')
+    expect(describeTxError(error).message).toContain(
+      'The pool may spend only 0 TKO of your TKO, 1 TKO needed',
+    )
   })
 
   it('treats a user rejection (4001) as a calm rejection', () => {
     const error = new BaseError('outer', { cause: new UserRejectedRequestError(new Error('User rejected.')) })
     expect(isUserRejection(error)).toBe(true)
-    expect(describeTxError(error)).toEqual({ kind: 'rejected', message: 'Signature rejected: nothing was sent.' })
+    expect(describeTxError(error)).toEqual({
+      kind: 'rejected',
+      message: 'Signature rejected: nothing was sent.',
+    })
     expect(isUserRejection(Object.assign(new Error('no'), { code: 4001 }))).toBe(true)
   })
 
