@@ -1,10 +1,8 @@
 import { Card } from '@/components/ui/card'
-import { EmptyState } from '@/components/ui/empty-state'
 import { Notice } from '@/components/ui/notice'
 import { feeHistoryFromEvents } from '@/lib/chain/history/fees'
 import { getServerHistory } from '@/lib/chain/server'
 import type { Pool } from '@/lib/chain/types'
-import { formatPerGas } from '@/lib/format/units'
 import { FeeHistoryChart } from './fee-history-chart'
 import { type FeeRange, selectFeePoints } from './fee-history-data'
 import { FeeRangeSwitch } from './fee-range-switch'
@@ -24,37 +22,15 @@ export async function FeeHistoryCard({ pool, range, path }: { pool: Pool; range:
           <p>{result.error.message}</p>
         </Notice>
       ) : (
-        <FeeHistoryBody pool={pool} range={range} points={feeHistoryFromEvents(result.history.events)} />
+        <FeeHistoryChart
+          initialPool={pool}
+          points={selectFeePoints(feeHistoryFromEvents(result.history.events), {
+            range,
+            now: pool.timestamp,
+          })}
+          range={range}
+        />
       )}
     </Card>
-  )
-}
-
-function FeeHistoryBody({
-  pool,
-  range,
-  points,
-}: {
-  pool: Pool
-  range: FeeRange
-  points: ReturnType<typeof feeHistoryFromEvents>
-}) {
-  if (points.length === 0) {
-    return (
-      <>
-        <EmptyState title="No proofs yet">
-          The fee per gas moves after each proof inside its window. It is still {formatPerGas(pool.feePerGas)}
-          .
-        </EmptyState>
-        <FeeHistoryChart initialPool={pool} points={[]} range={range} />
-      </>
-    )
-  }
-  return (
-    <FeeHistoryChart
-      initialPool={pool}
-      points={selectFeePoints(points, { range, now: pool.timestamp })}
-      range={range}
-    />
   )
 }

@@ -6,6 +6,7 @@ import type { FeePoint } from '@/lib/chain/history/fees'
 import { foldFeeHistory } from '@/lib/chain/history/fees'
 import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
+import { formatPerGas } from '@/lib/format/units'
 import { describeFeeHistory, type FeeRange, prepareFeeHistory } from './fee-history-data'
 
 const CHART_HEIGHT = 260
@@ -42,7 +43,11 @@ export function FeeHistoryChart({
       }),
     [points, live.events, range, pool.timestamp, pool.feePerGas],
   )
-  const summary = describeFeeHistory(data)
+  const proofs = points.length + live.events.length
+  const summary =
+    proofs === 0
+      ? `No proof inside its window yet: the fee per gas is still ${formatPerGas(pool.feePerGas)}.`
+      : describeFeeHistory(data)
   return (
     <figure aria-label="Fee per gas history">
       <FeeHistoryPlot data={data} height={CHART_HEIGHT} />

@@ -120,6 +120,13 @@ export function prepareFeeHistory(
   }
   const lastT = rows.at(-1)?.t ?? -1
   if (Number(now) > lastT) rows.push({ t: Number(now), gwei: perGasToGweiNumber(current) })
+  const first = rows[0]
+  if (first && rows.every((r) => r.t === first.t)) {
+    // One instant only (no proof yet, or one just now): draw F as a flat line over the range
+    // (a minute when the range is all history) rather than a lone dot.
+    const start = from !== null ? Number(from) : first.t - 60
+    rows.unshift({ t: start, gwei: first.gwei })
+  }
   return thinPoints(
     rows,
     (r) => r.t,

@@ -21,7 +21,8 @@ export function ConnectionNotice() {
     highest.current = blockNumber
   }, [blockNumber, router])
 
-  if (status !== 'lost') return null
+  // Only over data that was shown: a page that never read the chain explains that itself.
+  if (status !== 'lost' || blockNumber === undefined) return null
   const since = lastSeenAt > 0 ? new Date(lastSeenAt).toLocaleTimeString() : 'the first page load'
   return (
     <div role="alert" className="mb-4 rounded-lg border border-red-400 bg-red-50 px-4 py-3 text-red-950">

@@ -54,5 +54,5 @@ test('answers an invalid address with not found', async ({ page }) => {
   // the page noindex instead (docs: loading.js, "Status codes").
   await page.goto('/provers/not-an-address')
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
+  await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/)
 })

@@ -116,7 +116,15 @@ export class Actor {
       } as never)
       const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 })
       if (receipt.status !== 'success') {
-        return { ok: false, error: `${call.functionName} reverted on chain (tx ${hash})` }
+        // The state moved between the estimate and the block (another bot's transaction came
+        // first). Estimating again usually names the reason; the caller retries later either way.
+        const again = await publicClient
+          .estimateContractGas({ ...call, account: this.account } as never)
+          .then(() => undefined)
+          .catch((error: unknown) => failure(error))
+        return again?.errorName
+          ? { ...again, error: `${again.error}: reverted on chain, another transaction came first` }
+          : { ok: false, error: `${call.functionName} reverted on chain: another transaction came first` }
       }
       return { ok: true, hash, blockNumber: receipt.blockNumber }
     } catch (error) {

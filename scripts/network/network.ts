@@ -10,6 +10,7 @@ import { TaikoToken } from '../../contracts-abi/TaikoToken'
 import type { Deployment } from '../../lib/chain/deployment'
 import { BANK_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
 import type { PoolConfig } from '../../lib/pool-math/config'
+import { currentBatchSize } from '../../lib/pool-math/currentBatchSize'
 import type { PoolView } from '../../lib/pool-math/types'
 import { Actor, type Clients } from './chain'
 import { type Conditions, normalConditions, type ProfileName } from './config'
@@ -147,6 +148,17 @@ export class Network {
   /** Chain time in seconds (fractional): the newest block timestamp plus the wall time since. */
   now(): number {
     return this.#chainTime.timestamp + (Date.now() - this.#chainTime.seenAt) / 1000
+  }
+
+  /**
+   * How many blocks one proof may carry right now, allowing for the proofs already in flight: they
+   * lower the backlog (and so the batch size) before ours lands. `currentBatchSize` at that backlog.
+   */
+  batchLimit(): number {
+    let inFlight = 0n
+    for (const block of this.blocks.values()) if (block.inFlight) inFlight += 1n
+    const backlog = this.pool.backlog > inFlight ? this.pool.backlog - inFlight : 0n
+    return Number(currentBatchSize({ backlog, emergency: this.pool.emergency }, this.config))
   }
 
   demoProver(address: Address | undefined): DemoProver | undefined {

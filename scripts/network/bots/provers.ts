@@ -44,11 +44,10 @@ export function startProvers(network: Network): void {
         due.set(prover, list)
       }
       for (const id of planned) if (!network.blocks.has(id)) planned.delete(id)
-      const batch = Number(network.pool.batchSize)
       for (const [prover, blocks] of due) {
         if (prover.actor.busy) continue
         blocks.sort((a, b) => (a.id < b.id ? -1 : 1))
-        void sendProof(network, prover.actor, blocks.slice(0, Math.max(1, batch)), proofBytes(prover))
+        void sendProof(network, prover.actor, blocks.slice(0, network.batchLimit()), proofBytes(prover))
       }
     },
   })

@@ -50,11 +50,10 @@ export function startRacer(network: Network): void {
         if (at <= now) add(network.racer, block)
       }
       for (const id of lateAt.keys()) if (!network.blocks.has(id)) lateAt.delete(id)
-      const batch = Math.max(1, Number(network.pool.batchSize))
       for (const [actor, blocks] of due) {
         if (actor.busy) continue
         blocks.sort((a, b) => (a.id < b.id ? -1 : 1))
-        void sendProof(network, actor, blocks.slice(0, batch), '0x01')
+        void sendProof(network, actor, blocks.slice(0, network.batchLimit()), '0x01')
       }
     },
   })
