@@ -333,15 +333,18 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
     )
     row('5 concurrent readers, cold cache')
 
-    // (c) A new block arrives: poll, pool at the new block, new events only.
+    // (c) A new block arrives. The leaderboard: the poll, then the pool at the new block.
     const testClient = createPublicClient({ chain, transport: http(anvil.rpcUrl) })
     await testClient.request({ method: 'evm_mine' as never, params: [] as never })
-    const previous: PoolEventsSince = { sinceBlock: first, toBlock: first, events: [] }
     const next = await queryClient.fetchQuery({
       ...blockNumberQueryOptions({ client, chainId }),
       staleTime: 0,
     })
     await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: next }))
+    row('leaderboard, new block (poll + pool)')
+
+    // (d) The same block on a page with history (overview, fees, prover): plus that block's events.
+    const previous: PoolEventsSince = { sinceBlock: first, toBlock: first, events: [] }
     await queryClient.fetchQuery(
       poolEventsQueryOptions({
         client,
@@ -351,9 +354,9 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
         getPrevious: () => previous,
       }),
     )
-    row('browser refresh on a new block')
+    row('history pages, new block (+ its events)')
 
-    // (d) The server's history: cold from the deploy block, then one block later.
+    // (e) The server's history: cold from the deploy block, then one block later.
     clearPoolHistoryCache()
     const cacheKey = `bench:${anvil.rpcUrl}`
     const history = { cacheKey, protocol: deployment.addresses.protocol, deployBlock: deployment.deployBlock }
