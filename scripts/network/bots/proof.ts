@@ -7,7 +7,10 @@ import type { Hex } from 'viem'
 import type { Actor } from '../chain'
 import type { Network, TrackedBlock } from '../network'
 
+/** The blocks are proven already (another prover or racer came first): forget them. */
 const GONE = new Set(['BlockProtocolAlreadyProven', 'BlockProtocolUnknownBlock'])
+/** Other proofs landed first and shrank the batch size: the next tick sends a smaller batch. */
+const RETRY_QUIETLY = new Set(['BlockProtocolBatchTooLarge'])
 
 export async function sendProof(
   network: Network,
@@ -33,5 +36,6 @@ export async function sendProof(
     for (const b of blocks) network.blocks.delete(b.id)
     return
   }
+  if (result.errorName && RETRY_QUIETLY.has(result.errorName)) return
   network.scheduler.report(`${actor.label} proving #${ids.join(', #')}`, new Error(result.error))
 }

@@ -9,11 +9,18 @@ import type { Phase, Scenario } from '../scenarios'
 export function startScenario(network: Network, scenario: Scenario): void {
   let index = -1
   let phaseStarted = 0
+  /** Emergency state and switch counts when the phase began (to end on the logged event, not before). */
+  let atStart = { emergency: false, on: 0, off: 0 }
 
   const enter = (i: number) => {
     const phase = scenario.phases[i] as Phase
     index = i
     phaseStarted = Date.now()
+    atStart = {
+      emergency: network.hasPool && network.pool.emergency,
+      on: network.stats.emergencyOn,
+      off: network.stats.emergencyOff,
+    }
     network.conditions = phase.conditions
     network.phase = scenario.phases.length > 1 ? `${scenario.name}/${phase.name}` : phase.name
     if (scenario.phases.length > 1) event('scenario', `${bold(phase.name)}: ${phase.says}`)
@@ -32,8 +39,13 @@ export function startScenario(network: Network, scenario: Scenario): void {
       if (end.kind === 'after') done = elapsed >= end.ms
       if (end.kind === 'emergency') {
         const pool = network.pool
+        // Wait for the watcher to have logged the switch, so the log reads in order.
+        const switched = end.active
+          ? network.stats.emergencyOn > atStart.on
+          : network.stats.emergencyOff > atStart.off
         const reached =
           pool.emergency === end.active &&
+          (switched || atStart.emergency === end.active) &&
           (end.maxBacklog === undefined || pool.backlog <= BigInt(end.maxBacklog))
         if (!reached && elapsed >= end.timeoutMs) {
           event(
