@@ -141,7 +141,46 @@ const touched = (call: PoolCall, model: PoolModel): bigint[] =>
       ? [model.nextBlockId - 1n]
       : []
 
-async function runSequence(commands: PoolCommand[]) {
+/** What the model side of a run carries from step to step. */
+type ModelSide = { model: PoolModel; now: bigint }
+/** The chain side: the deployed pool and the accounts the commands act as. */
+type RealSide = { p: Pool; actors: Address[]; env: { actors: Address[]; proposer: Address; funder: Address } }
+
+/**
+ * One random pool command as a fast-check `AsyncCommand`: it is resolved against the model (who, which
+ * block, how much), sent to the chain and applied to the model at the same block timestamp, and then the
+ * outcome and the whole state must agree. fast-check shrinks a failing run command by command.
+ */
+class PoolStep implements fc.AsyncCommand<ModelSide, RealSide> {
+  constructor(readonly command: PoolCommand) {}
+
+  check(): boolean {
+    return true // every command is meaningful in every state: a refused one must be refused by both sides
+  }
+
+  async run(m: ModelSide, r: RealSide): Promise<void> {
+    const { command } = this
+    if (command.kind === 'wait') {
+      m.now += command.seconds
+      return
+    }
+    const call = resolveCommand(m.model, command, r.env)
+    if (!call) return
+    m.now += 1n // one block per transaction, one second apart at least
+    const parent = await r.p.publicClient.getBlock()
+    await r.p.setNextTimestamp(m.now)
+    const chain = await execute(r.p, call)
+    const step = JSON.stringify(call, (_, v) => (typeof v === 'bigint' ? `${v}` : v))
+    expect(chain.outcome, step).toEqual(simulate(m.model, call, m.now, parent.hash))
+    await compareState(r.p, m.model, r.actors, touched(call, m.model), step)
+  }
+
+  toString(): string {
+    return JSON.stringify(this.command, (_, v) => (typeof v === 'bigint' ? `${v}` : v))
+  }
+}
+
+async function runSequence(commands: Iterable<fc.AsyncCommand<ModelSide, RealSide>>) {
   const p = pool
   const { alice, bob, carol, dave, erin, frank, grace, owner, proposer } = p.accounts
   const actors = [alice, bob, carol, dave, erin, frank]
@@ -161,22 +200,11 @@ async function runSequence(commands: PoolCommand[]) {
     model.fundTreasury({ from: owner, amount: start.treasury, now: head.timestamp })
     await compareState(p, model, actors, [], 'deployment')
 
-    let now = head.timestamp
-    for (const [i, command] of commands.entries()) {
-      if (command.kind === 'wait') {
-        now += command.seconds
-        continue
-      }
-      const call = resolveCommand(model, command, env)
-      if (!call) continue
-      now += 1n // one block per transaction, one second apart at least
-      const parent = await p.publicClient.getBlock()
-      await p.setNextTimestamp(now)
-      const chain = await execute(p, call)
-      const step = `step ${i} ${JSON.stringify(call, (_, v) => (typeof v === 'bigint' ? `${v}` : v))}`
-      expect(chain.outcome, step).toEqual(simulate(model, call, now, parent.hash))
-      await compareState(p, model, actors, touched(call, model), step)
-    }
+    await fc.asyncModelRun(
+      () => ({ model: { model, now: head.timestamp }, real: { p, actors, env } }),
+      commands,
+    )
+
     const all = Array.from({ length: Number(model.nextBlockId - 1n) }, (_, k) => BigInt(k + 1))
     await compareState(p, model, actors, all, 'the sequence')
     await assertTokenConservation(p)
@@ -193,7 +221,10 @@ describe('contracts and PoolModel under the same random command sequences', () =
     async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.array(poolCommandArb({ actors: 6 }), { minLength: 10, maxLength: 40 }),
+          fc.commands([poolCommandArb({ actors: 6 }).map((command) => new PoolStep(command))], {
+            size: 'medium',
+            maxCommands: 40,
+          }),
           runSequence,
         ),
         { numRuns: runs, endOnFailure: true },
