@@ -27,6 +27,7 @@ import { type HDAccount, mnemonicToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { BlockProtocol, TaikoToken } from '../contracts-abi'
 import { defaultConfig, defaultInitialState, type PoolConfig } from '../lib/pool-math/config'
+import { permitSignatureParts, permitTypedData } from '../lib/wallet/permit'
 import { startAnvil } from './lib/anvil'
 import { deployContracts } from './lib/deploy-core'
 
@@ -105,23 +106,16 @@ async function permitSignature(ctx: Ctx, owner: HDAccount, token: Address, spend
     functionName: 'nonces',
     args: [owner.address],
   })
-  const deadline = maxUint256
-  const signature = await owner.signTypedData({
-    domain: { name: 'Taiko Token', version: '1', chainId: ctx.chain.id, verifyingContract: token },
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
-    primaryType: 'Permit',
-    message: { owner: owner.address, spender, value, nonce, deadline },
+  const domain = await publicClient.readContract({
+    address: token,
+    abi: TaikoToken.abi,
+    functionName: 'eip712Domain',
   })
-  const { v, r, s } = parseSignature(signature)
-  return { deadline, v: Number(v ?? 27n), r, s }
+  const deadline = maxUint256
+  const signature = await owner.signTypedData(
+    permitTypedData({ domain, owner: owner.address, spender, value, nonce, deadline }),
+  )
+  return { deadline, ...permitSignatureParts(signature) }
 }
 
 async function main(): Promise<void> {

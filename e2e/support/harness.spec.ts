@@ -5,6 +5,7 @@
 import { encodeFunctionData, type Hex, parseEther, parseSignature, recoverMessageAddress } from 'viem'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
 import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { permitTypes } from '@/lib/wallet/permit'
 import { expect, test } from './fixtures'
 import { testWalletInfo, walletErrorCodes } from './test-wallet'
 
@@ -224,13 +225,7 @@ test.describe('test wallet', () => {
           { name: 'chainId', type: 'uint256' },
           { name: 'verifyingContract', type: 'address' },
         ],
-        Permit: [
-          { name: 'owner', type: 'address' },
-          { name: 'spender', type: 'address' },
-          { name: 'value', type: 'uint256' },
-          { name: 'nonce', type: 'uint256' },
-          { name: 'deadline', type: 'uint256' },
-        ],
+        ...permitTypes,
       },
       primaryType: 'Permit',
       domain: { name, version, chainId: chainId.toString(), verifyingContract },

@@ -5,7 +5,7 @@
  * stakers take the free slot and evict the lowest-weight provers. Some stake with `stakeWithPermit`,
  * the others with approve + stake.
  */
-import { type Address, type HDAccount, maxUint256, parseEther, parseSignature } from 'viem'
+import { type Address, type HDAccount, maxUint256, parseEther } from 'viem'
 import { BlockProtocol } from '../../contracts-abi/BlockProtocol'
 import { TaikoToken } from '../../contracts-abi/TaikoToken'
 import {
@@ -21,6 +21,7 @@ import { minStake } from '../../lib/pool-math/minStake'
 import { rewardPerGasRange } from '../../lib/pool-math/rewardPerGasRange'
 import { StakerStatus } from '../../lib/pool-math/types'
 import { weight } from '../../lib/pool-math/weight'
+import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '../../lib/wallet/permit'
 import { Actor, type Clients, type SendResult } from './chain'
 import { type ProfileName, population, profiles } from './config'
 import type { DemoProver } from './network'
@@ -214,24 +215,18 @@ export async function stakePopulation({
       publicClient.readContract({ ...token, functionName: 'nonces', args: [account.address] }),
       publicClient.getBlock(),
     ])
-    const [, name, version, chainId, verifyingContract] = domain
-    const deadline = block.timestamp + 3_600n
-    const signature = await account.signTypedData({
-      domain: { name, version, chainId, verifyingContract },
-      types: {
-        Permit: [
-          { name: 'owner', type: 'address' },
-          { name: 'spender', type: 'address' },
-          { name: 'value', type: 'uint256' },
-          { name: 'nonce', type: 'uint256' },
-          { name: 'deadline', type: 'uint256' },
-        ],
-      },
-      primaryType: 'Permit',
-      message: { owner: account.address, spender: addresses.protocol, value, nonce, deadline },
-    })
-    const { r, s, v, yParity } = parseSignature(signature)
-    return { r, s, v: Number(v ?? BigInt(yParity + 27)), deadline }
+    const deadline = block.timestamp + PERMIT_LIFETIME
+    const signature = await account.signTypedData(
+      permitTypedData({
+        domain,
+        owner: account.address,
+        spender: addresses.protocol,
+        value,
+        nonce,
+        deadline,
+      }),
+    )
+    return { ...permitSignatureParts(signature), deadline }
   }
 
   const initial = provers.filter((p) => !p.late)

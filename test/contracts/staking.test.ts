@@ -1,5 +1,6 @@
-import { type Address, parseSignature, zeroAddress } from 'viem'
+import { type Address, zeroAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
+import { permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { DEFAULT_CAPACITY, DEFAULT_STAKE, type PoolFixture, setupPool } from '../support'
 import { MAX_UINT32, rewardRange, TKO } from '../support/expected'
 
@@ -9,24 +10,12 @@ const Status = { None: 0, Active: 1, Exiting: 2, Evicted: 3 } as const
 
 /** An EIP-2612 permit for the protocol signed by `owner`'s key; returns v, r, s for stakeWithPermit. */
 async function signPermit(p: PoolFixture, owner: Address, value: bigint, deadline: bigint) {
-  const [, name, version, chainId, verifyingContract] = await p.token.read.eip712Domain()
-  const nonce = await p.token.read.nonces([owner])
-  const signature = await p.signer(owner).signTypedData({
-    domain: { name, version, chainId, verifyingContract },
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
-    primaryType: 'Permit',
-    message: { owner, spender: p.addresses.protocol, value, nonce, deadline },
-  })
-  const { r, s, v, yParity } = parseSignature(signature)
-  return { v: Number(v ?? BigInt(yParity) + 27n), r, s }
+  const [domain, nonce] = await Promise.all([p.token.read.eip712Domain(), p.token.read.nonces([owner])])
+  // The app's own permit builder (lib/wallet/permit.ts): the token accepting it is part of what is tested.
+  const signature = await p
+    .signer(owner)
+    .signTypedData(permitTypedData({ domain, owner, spender: p.addresses.protocol, value, nonce, deadline }))
+  return permitSignatureParts(signature)
 }
 
 describe('joining', () => {
