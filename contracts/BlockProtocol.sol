@@ -23,7 +23,7 @@ contract BlockProtocol is ProverPool, Ownable {
     /// word 0: bits 0..159 assignedProver | 160..199 proposedAt (uint40) | 200..231 gasUsed (uint32) |
     ///         232..239 open | 240..247 proven | 248..255 slashed
     /// word 1: bits 0..63 feePerGas (F at proposal) | 64..127 rewardPerGas (R' snapshot) |
-    ///         128..191 avgProofDelay (snapshot) | 192..223 proofWindow (uint32, seconds)
+    ///         128..191 avgProofDelayMs (snapshot, milliseconds) | 192..223 proofWindow (uint32, seconds)
     /// word 2: bits 0..159 prover | 160..199 provenAt (uint40)
     /// A proposal writes words 0 and 1; the assigned prover's address shares word 0 with fields written
     /// for every block, so an assignment costs no extra storage slot.
@@ -36,7 +36,7 @@ contract BlockProtocol is ProverPool, Ownable {
         bool slashed;
         uint64 feePerGas;
         uint64 rewardPerGas;
-        uint64 avgProofDelay;
+        uint64 avgProofDelayMs;
         uint32 proofWindow;
         address prover;
         uint40 provenAt;
@@ -90,9 +90,9 @@ contract BlockProtocol is ProverPool, Ownable {
 
     /// @notice The average proof delay moved after an in-window proof (emitted on every such proof).
     /// @param blockId The proven block.
-    /// @param oldAvgProofDelay Average before (seconds).
-    /// @param newAvgProofDelay Average after (seconds).
-    event AvgProofDelayChanged(uint256 indexed blockId, uint256 oldAvgProofDelay, uint256 newAvgProofDelay);
+    /// @param oldAvgProofDelayMs Average before (milliseconds).
+    /// @param newAvgProofDelayMs Average after (milliseconds).
+    event AvgProofDelayChanged(uint256 indexed blockId, uint256 oldAvgProofDelayMs, uint256 newAvgProofDelayMs);
 
     /// @notice Emergency mode changed.
     /// @param active Whether it is now on.
@@ -140,14 +140,14 @@ contract BlockProtocol is ProverPool, Ownable {
     /// @param verifier_ The proof verifier.
     /// @param config_ The mechanism's parameters (validated).
     /// @param initialFeePerGas Starting F (> 0, fits uint64).
-    /// @param initialAvgProofDelay Starting average proof delay in seconds.
+    /// @param initialAvgProofDelayMs Starting average proof delay in milliseconds.
     constructor(
         address token_,
         address verifier_,
         Config memory config_,
         uint256 initialFeePerGas,
-        uint256 initialAvgProofDelay
-    ) ProverPool(token_, config_, initialFeePerGas, initialAvgProofDelay) Ownable(msg.sender) {
+        uint256 initialAvgProofDelayMs
+    ) ProverPool(token_, config_, initialFeePerGas, initialAvgProofDelayMs) Ownable(msg.sender) {
         if (verifier_ == address(0)) _revertConfigInvalid(FIELD_VERIFIER);
         verifier = IProofVerifier(verifier_);
     }
@@ -198,7 +198,7 @@ contract BlockProtocol is ProverPool, Ownable {
             if (s.openBlocks >= maxOpen) revert BlockProtocolTooManyOpenBlocks(s.openBlocks, maxOpen);
             s.openBlocks += 1;
         }
-        uint256 deadline = _recordBlock(blockId, assigned, gasUsed, s.feePerGas, effectiveReward, s.avgProofDelay);
+        uint256 deadline = _recordBlock(blockId, assigned, gasUsed, s.feePerGas, effectiveReward, s.avgProofDelayMs);
         s.backlog += 1;
         _storeState(s);
         _storeState2(s2);
@@ -227,14 +227,14 @@ contract BlockProtocol is ProverPool, Ownable {
         uint32 gasUsed,
         uint64 fee,
         uint256 effectiveReward,
-        uint64 avg
+        uint64 avgMs
     ) private returns (uint256 deadline) {
         SelectionConfig memory c0 = _cfgSelection;
-        uint256 window = PoolMath.proofWindow(avg, c0.proofWindowMultiplier, c0.minProofWindow, c0.maxProofWindow);
+        uint256 window = PoolMath.proofWindow(avgMs, c0.proofWindowMultiplier, c0.minProofWindow, c0.maxProofWindow);
         // Words 0 and 1 of the record (layout next to `BlockRecord`); proven, slashed and word 2 stay 0.
         uint256 w0 = uint256(uint160(assigned)) | (uint256(uint40(block.timestamp)) << 160) | (uint256(gasUsed) << 200)
             | (assigned == address(0) ? uint256(1) << 232 : 0);
-        uint256 w1 = uint256(fee) | (effectiveReward << 64) | (uint256(avg) << 128) | (window << 192);
+        uint256 w1 = uint256(fee) | (effectiveReward << 64) | (uint256(avgMs) << 128) | (window << 192);
         assembly ("memory-safe") {
             mstore(0x00, blockId)
             mstore(0x20, _blocks.slot)
@@ -357,11 +357,12 @@ contract BlockProtocol is ProverPool, Ownable {
         if (inWindow) {
             BlockConfig memory c1 = _cfgBlock;
             uint256 oldFee = s.feePerGas;
-            uint256 oldAvg = s.avgProofDelay;
+            uint256 oldAvgMs = s.avgProofDelayMs;
             s.feePerGas = uint64(PoolMath.nextFeePerGas(oldFee, blk.rewardPerGas, c1.feeSmoothing));
-            s.avgProofDelay = uint64(PoolMath.nextAvgProofDelay(oldAvg, delay, c1.delaySmoothing));
+            // The average is kept in milliseconds (delay is whole seconds): see docs/contracts.md.
+            s.avgProofDelayMs = uint64(PoolMath.nextAvgProofDelay(oldAvgMs, delay * 1000, c1.delaySmoothing));
             emit FeePerGasChanged(blockId, oldFee, s.feePerGas, block.timestamp);
-            emit AvgProofDelayChanged(blockId, oldAvg, s.avgProofDelay);
+            emit AvgProofDelayChanged(blockId, oldAvgMs, s.avgProofDelayMs);
         }
         _storeState(s);
     }
@@ -406,7 +407,7 @@ contract BlockProtocol is ProverPool, Ownable {
                 rewardPerGas: blk.rewardPerGas,
                 gasUsed: blk.gasUsed,
                 delay: delay,
-                avgProofDelay: blk.avgProofDelay,
+                avgProofDelayMs: blk.avgProofDelayMs,
                 assignedInWindow: inWindow,
                 stabilized: stabilized,
                 openRewardBps: c1.openRewardBps,
@@ -470,7 +471,7 @@ contract BlockProtocol is ProverPool, Ownable {
     /// @notice The proof window a block proposed now would get (seconds).
     function currentProofWindow() external view returns (uint256) {
         SelectionConfig memory c0 = _cfgSelection;
-        return PoolMath.proofWindow(_state.avgProofDelay, c0.proofWindowMultiplier, c0.minProofWindow, c0.maxProofWindow);
+        return PoolMath.proofWindow(_state.avgProofDelayMs, c0.proofWindowMultiplier, c0.minProofWindow, c0.maxProofWindow);
     }
 
     /// @notice One block's record.
@@ -480,7 +481,7 @@ contract BlockProtocol is ProverPool, Ownable {
         if (blockId == 0 || blockId >= next) revert BlockProtocolUnknownBlock(blockId, next);
         // Decodes the three `BlockRecord` words (layout next to the struct) straight into the ABI encoding
         // of `BlockInfo` (13 static words): blockId, assignedProver, proposedAt, gasUsed, feePerGas,
-        // rewardPerGas, proofWindow, avgProofDelay, provenAt, prover, open, proven, slashed.
+        // rewardPerGas, proofWindow, avgProofDelayMs, provenAt, prover, open, proven, slashed.
         assembly ("memory-safe") {
             mstore(0x00, blockId)
             mstore(0x20, _blocks.slot)

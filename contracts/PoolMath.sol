@@ -91,22 +91,19 @@ library PoolMath {
         return (feePerGas * (feeSmoothing - 1) + effectiveReward) / feeSmoothing;
     }
 
-    /// @notice `(avg*(delaySmoothing-1) + delay) / delaySmoothing` (floor).
-    function nextAvgProofDelay(uint256 avgProofDelay, uint256 delay, uint256 delaySmoothing)
-        internal
-        pure
-        returns (uint256)
-    {
-        return (avgProofDelay * (delaySmoothing - 1) + delay) / delaySmoothing;
+    /// @notice `(avg*(delaySmoothing-1) + delay) / delaySmoothing` (floor). Unit-agnostic; the core applies
+    /// it to milliseconds (`avgProofDelayMs`, `delay * 1000`).
+    function nextAvgProofDelay(uint256 avg, uint256 delay, uint256 delaySmoothing) internal pure returns (uint256) {
+        return (avg * (delaySmoothing - 1) + delay) / delaySmoothing;
     }
 
-    /// @notice `clamp(avg*multiplier, minWindow, maxWindow)`.
-    function proofWindow(uint256 avgProofDelay, uint256 multiplier, uint256 minWindow, uint256 maxWindow)
+    /// @notice `clamp(avgMs*multiplier/1000, minWindow, maxWindow)` (floor; the window is in seconds).
+    function proofWindow(uint256 avgProofDelayMs, uint256 multiplier, uint256 minWindow, uint256 maxWindow)
         internal
         pure
         returns (uint256)
     {
-        return clamp(avgProofDelay * multiplier, minWindow, maxWindow);
+        return clamp((avgProofDelayMs * multiplier) / 1000, minWindow, maxWindow);
     }
 
     /// @notice `F * gasUsed`.
@@ -119,7 +116,7 @@ library PoolMath {
         uint256 rewardPerGas; // the block's R' snapshot (F at proposal for open blocks)
         uint256 gasUsed;
         uint256 delay; // proof time − proposal time, seconds
-        uint256 avgProofDelay; // the block's snapshot of the average delay
+        uint256 avgProofDelayMs; // the block's snapshot of the average delay, milliseconds
         bool assignedInWindow; // the assigned prover proves inside its window
         bool stabilized; // emergency mode at proof time, or a batch of ≥ 2 blocks
         uint256 openRewardBps;
@@ -129,8 +126,8 @@ library PoolMath {
     }
 
     /// @notice SPEC.md `proofReward`.
-    /// In window: `base = R'*gasUsed`, bonus `base*fastBps/BPS` if `2*delay <= avg`, else `base*bps/BPS`
-    /// if `delay <= avg`. Open or late: `base = R'*gasUsed*openRewardBps/BPS` (one floor), no bonus.
+    /// In window: `base = R'*gasUsed`, bonus `base*fastBps/BPS` if `2*delay*1000 <= avgMs`, else
+    /// `base*bps/BPS` if `delay*1000 <= avgMs` (delay in seconds, avgMs in milliseconds). Open or late: `base = R'*gasUsed*openRewardBps/BPS` (one floor), no bonus.
     /// Stabilization: `base*stabilizationBonusBps/BPS`.
     function proofReward(RewardParams memory p)
         internal
@@ -139,9 +136,10 @@ library PoolMath {
     {
         if (p.assignedInWindow) {
             base = p.rewardPerGas * p.gasUsed;
-            if (2 * p.delay <= p.avgProofDelay) {
+            uint256 delayMs = p.delay * 1000;
+            if (2 * delayMs <= p.avgProofDelayMs) {
                 performanceBonus = (base * p.perfBonusFastBps) / BPS;
-            } else if (p.delay <= p.avgProofDelay) {
+            } else if (delayMs <= p.avgProofDelayMs) {
                 performanceBonus = (base * p.perfBonusBps) / BPS;
             }
         } else {

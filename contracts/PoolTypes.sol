@@ -88,7 +88,7 @@ struct BlockInfo {
     uint256 feePerGas; // F at proposal
     uint256 rewardPerGas; // R' snapshot (F for open blocks)
     uint256 proofWindow; // seconds, fixed at proposal
-    uint256 avgProofDelay; // average delay snapshot at proposal
+    uint256 avgProofDelayMs; // average delay snapshot at proposal, milliseconds
     uint256 provenAt; // 0 while unproven
     address prover; // who proved it; address(0) while unproven
     bool open;
@@ -123,8 +123,8 @@ struct PoolView {
     uint256 chainBlockNumber;
     uint256 chainTimestamp;
     uint256 feePerGas;
-    uint256 avgProofDelay;
-    uint256 proofWindow; // window a block proposed now would get
+    uint256 avgProofDelayMs; // milliseconds
+    uint256 proofWindow; // window a block proposed now would get (seconds)
     uint256 backlog;
     uint256 openBlocks;
     uint256 nextBlockId;

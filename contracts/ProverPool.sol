@@ -51,7 +51,7 @@ abstract contract ProverPool is ReentrancyGuard {
         "maxProofWindow slashBps minSlashRewardMultiple rewardChangeCooldown exitDelay maxExitsPerDay "
         "maxOpenBlocks baseMinStake baseMinCapacity targetBacklog perfBonusFastBps perfBonusBps "
         "stabilizationBonusBps congestionBacklog minAvailableProvers batchingBacklog batchDivisor maxBatchSize "
-        "token initialFeePerGas initialAvgProofDelay verifier";
+        "token initialFeePerGas initialAvgProofDelayMs verifier";
     /// @dev Indices of the constructor arguments in `CONFIG_NAMES`.
     uint256 internal constant FIELD_TOKEN = 28;
     uint256 internal constant FIELD_INITIAL_FEE = 29;
@@ -132,13 +132,13 @@ abstract contract ProverPool is ReentrancyGuard {
 
     /// @dev Pool word A (read and written by every proposal and proof).
     /// bits   0..63  feePerGas      uint64 (F, wei per gas)
-    /// bits  64..127 avgProofDelay  uint64 (seconds)
+    /// bits  64..127 avgProofDelayMs uint64 (milliseconds)
     /// bits 128..191 nextBlockId    uint64 (ids start at 1)
     /// bits 192..223 backlog        uint32 (proposed, not yet proven)
     /// bits 224..255 openBlocks     uint32 (unproven open blocks)
     struct PoolState {
         uint64 feePerGas;
-        uint64 avgProofDelay;
+        uint64 avgProofDelayMs;
         uint64 nextBlockId;
         uint32 backlog;
         uint32 openBlocks;
@@ -312,16 +312,16 @@ abstract contract ProverPool is ReentrancyGuard {
     // Construction and config
     // ---------------------------------------------------------------------------------------------
 
-    constructor(address token_, Config memory config_, uint256 initialFeePerGas, uint256 initialAvgProofDelay) {
+    constructor(address token_, Config memory config_, uint256 initialFeePerGas, uint256 initialAvgProofDelayMs) {
         if (token_ == address(0)) _revertConfigInvalid(FIELD_TOKEN);
         if (initialFeePerGas == 0 || initialFeePerGas > type(uint64).max) _revertConfigInvalid(FIELD_INITIAL_FEE);
-        if (initialAvgProofDelay > type(uint64).max) _revertConfigInvalid(FIELD_INITIAL_DELAY);
+        if (initialAvgProofDelayMs > type(uint64).max) _revertConfigInvalid(FIELD_INITIAL_DELAY);
         token = IERC20(token_);
         _setConfig(config_);
         _storeState(
             PoolState({
                 feePerGas: uint64(initialFeePerGas),
-                avgProofDelay: uint64(initialAvgProofDelay),
+                avgProofDelayMs: uint64(initialAvgProofDelayMs),
                 nextBlockId: 1,
                 backlog: 0,
                 openBlocks: 0
@@ -831,7 +831,7 @@ abstract contract ProverPool is ReentrancyGuard {
             w := sload(_state.slot)
         }
         s.feePerGas = uint64(w);
-        s.avgProofDelay = uint64(w >> 64);
+        s.avgProofDelayMs = uint64(w >> 64);
         s.nextBlockId = uint64(w >> 128);
         s.backlog = uint32(w >> 192);
         s.openBlocks = uint32(w >> 224);
@@ -839,7 +839,7 @@ abstract contract ProverPool is ReentrancyGuard {
 
     /// @dev Writes pool word A in one SSTORE.
     function _storeState(PoolState memory s) internal {
-        uint256 w = uint256(s.feePerGas) | (uint256(s.avgProofDelay) << 64) | (uint256(s.nextBlockId) << 128)
+        uint256 w = uint256(s.feePerGas) | (uint256(s.avgProofDelayMs) << 64) | (uint256(s.nextBlockId) << 128)
             | (uint256(s.backlog) << 192) | (uint256(s.openBlocks) << 224);
         assembly ("memory-safe") {
             sstore(_state.slot, w)
@@ -923,9 +923,9 @@ abstract contract ProverPool is ReentrancyGuard {
         return _state.feePerGas;
     }
 
-    /// @notice Current average proof delay (seconds).
-    function avgProofDelay() external view returns (uint256) {
-        return _state.avgProofDelay;
+    /// @notice Current average proof delay (milliseconds).
+    function avgProofDelayMs() external view returns (uint256) {
+        return _state.avgProofDelayMs;
     }
 
     /// @notice Proposed blocks not yet proven.

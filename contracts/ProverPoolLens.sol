@@ -20,7 +20,7 @@ contract ProverPoolLens {
         v.chainBlockNumber = block.number;
         v.chainTimestamp = block.timestamp;
         v.feePerGas = p.feePerGas();
-        v.avgProofDelay = p.avgProofDelay();
+        v.avgProofDelayMs = p.avgProofDelayMs();
         v.proofWindow = p.currentProofWindow();
         v.backlog = p.backlog();
         v.openBlocks = p.openBlocks();

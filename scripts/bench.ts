@@ -287,7 +287,7 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
       privateKey: devAccount(DEPLOYER_INDEX).privateKey,
       config: demoConfig,
       initialFeePerGas: demoInitialState.feePerGas,
-      initialAvgProofDelay: demoInitialState.avgProofDelay,
+      initialAvgProofDelayMs: demoInitialState.avgProofDelayMs,
       treasuryFunding: parseEther('10000'),
       mintTo: provers.map((i) => ({ address: devAccount(i).address, amount: parseEther('100000') })),
     })

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     privateKey,
     config,
     initialFeePerGas: initial.feePerGas,
-    initialAvgProofDelay: initial.avgProofDelay,
+    initialAvgProofDelayMs: initial.avgProofDelayMs,
     token,
     treasuryFunding,
     onProgress: (message) => console.log(`  ${message}`),

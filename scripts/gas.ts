@@ -81,7 +81,7 @@ async function deployFor(ctx: Ctx, config: PoolConfig) {
     privateKey: deployerKey(),
     config,
     initialFeePerGas: defaultInitialState.feePerGas,
-    initialAvgProofDelay: defaultInitialState.avgProofDelay,
+    initialAvgProofDelayMs: defaultInitialState.avgProofDelayMs,
     treasuryFunding: 1_000_000n * TKO,
     mintTo: ctx.accounts.slice(1).map((a) => ({ address: a.address, amount: 1_000_000n * TKO })),
   })

@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       privateKey: accounts.devAccount(accounts.DEPLOYER_INDEX).privateKey,
       config: pool.demoConfig,
       initialFeePerGas: pool.demoInitialState.feePerGas,
-      initialAvgProofDelay: pool.demoInitialState.avgProofDelay,
+      initialAvgProofDelayMs: pool.demoInitialState.avgProofDelayMs,
       treasuryFunding: BigInt(population.treasuryTko) * pool.STAKE_UNIT,
     })
     await mkdir(path.dirname(deploymentsFile), { recursive: true })

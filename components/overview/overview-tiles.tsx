@@ -4,7 +4,7 @@ import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
 import type { EmergencyReason, Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
-import { formatDuration } from '@/lib/format/time'
+import { formatDuration, formatDurationMs } from '@/lib/format/time'
 import { formatPerGas, formatTko } from '@/lib/format/units'
 
 export const emergencyReasonText: Record<EmergencyReason, string> = {
@@ -27,7 +27,7 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
       />
       <Stat
         label="Average proof delay"
-        value={formatDuration(pool.avgProofDelay)}
+        value={formatDurationMs(pool.avgProofDelayMs)}
         detail={`moving average over ${formatInteger(config.delaySmoothing)} proofs`}
       />
       <Stat

@@ -25,7 +25,7 @@ export function toPoolView(pool: Pool): PoolView {
     chainBlockNumber: pool.blockNumber,
     chainTimestamp: pool.timestamp,
     feePerGas: pool.feePerGas,
-    avgProofDelay: pool.avgProofDelay,
+    avgProofDelayMs: pool.avgProofDelayMs,
     proofWindow: pool.proofWindow,
     backlog: pool.backlog,
     openBlocks: pool.openBlocks,

@@ -68,19 +68,15 @@ contract PoolMathHarness {
         return PoolMath.nextFeePerGas(feePerGas, effectiveReward, config.feeSmoothing);
     }
 
-    /// @notice `(avg*(delaySmoothing-1) + delay) / delaySmoothing`.
-    function nextAvgProofDelay(uint256 avgProofDelay, uint256 delay, Config calldata config)
-        external
-        pure
-        returns (uint256)
-    {
-        return PoolMath.nextAvgProofDelay(avgProofDelay, delay, config.delaySmoothing);
+    /// @notice `(avg*(delaySmoothing-1) + delay) / delaySmoothing` (unit-agnostic; the core uses ms).
+    function nextAvgProofDelay(uint256 avg, uint256 delay, Config calldata config) external pure returns (uint256) {
+        return PoolMath.nextAvgProofDelay(avg, delay, config.delaySmoothing);
     }
 
-    /// @notice `clamp(avg*proofWindowMultiplier, minProofWindow, maxProofWindow)`.
-    function proofWindow(uint256 avgProofDelay, Config calldata config) external pure returns (uint256) {
+    /// @notice `clamp(avgMs*proofWindowMultiplier/1000, minProofWindow, maxProofWindow)` (seconds).
+    function proofWindow(uint256 avgProofDelayMs, Config calldata config) external pure returns (uint256) {
         return PoolMath.proofWindow(
-            avgProofDelay, config.proofWindowMultiplier, config.minProofWindow, config.maxProofWindow
+            avgProofDelayMs, config.proofWindowMultiplier, config.minProofWindow, config.maxProofWindow
         );
     }
 
@@ -92,8 +88,8 @@ contract PoolMathHarness {
     /// @notice SPEC.md `proofReward`.
     /// @param rewardPerGas The block's R' snapshot (F for open blocks).
     /// @param gasUsed The block's gas.
-    /// @param delay Proof time − proposal time.
-    /// @param avgProofDelay The block's average-delay snapshot.
+    /// @param delay Proof time − proposal time (seconds).
+    /// @param avgProofDelayMs The block's average-delay snapshot (milliseconds).
     /// @param assignedInWindow The assigned prover proves inside the window (else: open block or late).
     /// @param emergency Emergency mode is on when the proof lands.
     /// @param batched The proof covers two or more blocks.
@@ -101,7 +97,7 @@ contract PoolMathHarness {
         uint256 rewardPerGas,
         uint256 gasUsed,
         uint256 delay,
-        uint256 avgProofDelay,
+        uint256 avgProofDelayMs,
         bool assignedInWindow,
         bool emergency,
         bool batched,
@@ -112,7 +108,7 @@ contract PoolMathHarness {
                 rewardPerGas: rewardPerGas,
                 gasUsed: gasUsed,
                 delay: delay,
-                avgProofDelay: avgProofDelay,
+                avgProofDelayMs: avgProofDelayMs,
                 assignedInWindow: assignedInWindow,
                 stabilized: emergency || batched,
                 openRewardBps: config.openRewardBps,

@@ -3,7 +3,7 @@
  * range switch, and the banners that explain batching and emergency mode.
  */
 import { formatInteger } from '@/lib/format/decimal'
-import { formatDuration } from '@/lib/format/time'
+import { formatDuration, formatDurationMs } from '@/lib/format/time'
 import { formatPerGas, formatTko } from '@/lib/format/units'
 import { expectNoSeriousA11yViolations } from '../support/a11y'
 import { expect, test } from '../support/fixtures'
@@ -28,7 +28,7 @@ test('labels every tile and shows what the lens reports', async ({ overviewPage,
   await overviewPage.goto()
   for (const label of tiles) await expect(overviewPage.tile(label), label).toBeVisible()
   await expect(overviewPage.tile('Fee per gas')).toHaveText(formatPerGas(pool.feePerGas))
-  await expect(overviewPage.tile('Average proof delay')).toHaveText(formatDuration(pool.avgProofDelay))
+  await expect(overviewPage.tile('Average proof delay')).toHaveText(formatDurationMs(pool.avgProofDelayMs))
   await expect(overviewPage.tile('Proof window')).toHaveText(formatDuration(pool.proofWindow))
   await expect(overviewPage.tile('Open blocks')).toHaveText(
     `${formatInteger(pool.openBlocks)} / ${formatInteger(pool.config.maxOpenBlocks)}`,

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       privateKey: accounts.devAccount(accounts.DEPLOYER_INDEX).privateKey,
       config: pool.demoConfig,
       initialFeePerGas: pool.demoInitialState.feePerGas,
-      initialAvgProofDelay: pool.demoInitialState.avgProofDelay,
+      initialAvgProofDelayMs: pool.demoInitialState.avgProofDelayMs,
       treasuryFunding: BigInt(config.population.treasuryTko) * pool.STAKE_UNIT,
     })
     log(`deployed: core ${deployment.addresses.protocol}, lens ${deployment.addresses.lens}`)

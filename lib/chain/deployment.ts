@@ -18,7 +18,7 @@ export type Deployment = {
   }
   config: PoolConfig
   initialFeePerGas: bigint
-  initialAvgProofDelay: bigint
+  initialAvgProofDelayMs: bigint
 }
 
 /** Field names of `PoolConfig`, in `Config` order (contracts/PoolTypes.sol). */
@@ -76,7 +76,7 @@ export function serializeDeployment(deployment: Deployment): string {
       },
       config,
       initialFeePerGas: deployment.initialFeePerGas.toString(),
-      initialAvgProofDelay: deployment.initialAvgProofDelay.toString(),
+      initialAvgProofDelayMs: deployment.initialAvgProofDelayMs.toString(),
     },
     null,
     2,
@@ -128,6 +128,6 @@ export function parseDeployment(input: string | unknown): Deployment {
     },
     config: parsedConfig,
     initialFeePerGas: toBigInt(data.initialFeePerGas, 'initialFeePerGas'),
-    initialAvgProofDelay: toBigInt(data.initialAvgProofDelay, 'initialAvgProofDelay'),
+    initialAvgProofDelayMs: toBigInt(data.initialAvgProofDelayMs, 'initialAvgProofDelayMs'),
   }
 }

@@ -41,7 +41,12 @@ export type PoolEvent = At &
         newFeePerGas: bigint
         timestamp: bigint
       }
-    | { type: 'AvgProofDelayChanged'; blockId: bigint; oldAvgProofDelay: bigint; newAvgProofDelay: bigint }
+    | {
+        type: 'AvgProofDelayChanged'
+        blockId: bigint
+        oldAvgProofDelayMs: bigint
+        newAvgProofDelayMs: bigint
+      }
     | { type: 'EmergencyModeChanged'; active: boolean; reason: EmergencyReason }
     | { type: 'RewardsClaimed'; prover: Address; amount: bigint }
     | {

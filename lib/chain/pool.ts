@@ -38,7 +38,7 @@ export function normalizePool(raw: RawPool): Pool {
     blockNumber: raw.chainBlockNumber,
     timestamp: raw.chainTimestamp,
     feePerGas: raw.feePerGas,
-    avgProofDelay: raw.avgProofDelay,
+    avgProofDelayMs: raw.avgProofDelayMs,
     proofWindow: raw.proofWindow,
     backlog: raw.backlog,
     openBlocks: raw.openBlocks,

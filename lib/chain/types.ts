@@ -62,7 +62,7 @@ export type Pool = {
   /** Chain time of `blockNumber` (unix seconds): the dashboard's "now". */
   timestamp: bigint
   feePerGas: bigint
-  avgProofDelay: bigint
+  avgProofDelayMs: bigint
   /** Window a block proposed now would get (seconds). */
   proofWindow: bigint
   backlog: bigint

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { shortAddress } from './address'
 import { formatDecimal, formatInteger } from './decimal'
 import { formatBps, formatFraction } from './percent'
-import { formatDuration, formatRelative, formatTimestamp } from './time'
+import { formatDuration, formatDurationMs, formatRelative, formatTimestamp } from './time'
 import { formatPerGas, formatTko } from './units'
 
 describe('formatDecimal', () => {
@@ -46,6 +46,16 @@ describe('time', () => {
     expect(formatDuration(750)).toBe('12 min 30 s')
     expect(formatDuration(7_500)).toBe('2 h 5 min')
     expect(formatDuration(7 * 86_400 + 3 * 3_600)).toBe('7 d 3 h')
+  })
+
+  it('formats millisecond durations with up to one decimal below a minute', () => {
+    expect(formatDurationMs(12_000n)).toBe('12 s')
+    expect(formatDurationMs(11_950n)).toBe('11.9 s')
+    expect(formatDurationMs(999n)).toBe('0.9 s')
+    expect(formatDurationMs(0n)).toBe('0 s')
+    expect(formatDurationMs(59_999n)).toBe('59.9 s')
+    expect(formatDurationMs(20n * 60_000n)).toBe('20 min')
+    expect(formatDurationMs(750_400)).toBe('12 min 30 s')
   })
   it('shows times in UTC and relative to chain time', () => {
     expect(formatTimestamp(1_700_000_000n)).toBe('2023-11-14 22:13:20 UTC')

@@ -15,6 +15,19 @@ export function formatDuration(seconds: bigint | number): string {
 }
 
 /**
+ * A duration given in milliseconds: below a minute, seconds with up to one decimal (floored to the
+ * tenth: 11,950 ms → '11.9 s', 12,000 ms → '12 s'); from a minute up, as `formatDuration` of the whole seconds.
+ */
+export function formatDurationMs(ms: bigint | number): string {
+  let v = typeof ms === 'bigint' ? ms : BigInt(Math.round(ms))
+  if (v < 0n) v = 0n
+  if (v >= 60_000n) return formatDuration(v / 1000n)
+  const tenths = v / 100n
+  const rest = tenths % 10n
+  return rest === 0n ? `${tenths / 10n} s` : `${tenths / 10n}.${rest} s`
+}
+
+/**
  * A unix timestamp (seconds) in UTC: '2025-11-21 15:54:03 UTC'. UTC so the server render and
  * the browser agree (no hydration mismatch) and everyone reads the same time.
  */

@@ -83,10 +83,10 @@ export const defaultConfig: PoolConfig = {
   maxBatchSize: 16n,
 }
 
-/** Starting fee per gas and average proof delay for a production-like deployment. */
+/** Starting fee per gas and average proof delay (milliseconds) for a production-like deployment. */
 export const defaultInitialState = {
   feePerGas: 1_000_000_000n, // 1 gwei of TKO per gas
-  avgProofDelay: 20n * MINUTE,
+  avgProofDelayMs: 20n * MINUTE * 1000n, // 20 min in ms
 } as const
 
 /**
@@ -112,7 +112,7 @@ export const demoConfig: PoolConfig = {
 
 export const demoInitialState = {
   feePerGas: 1_000_000_000n,
-  avgProofDelay: 12n,
+  avgProofDelayMs: 12_000n, // 12 s
 } as const
 
 /** Largest `gasUsed` of a proposal (uint32 argument). */

@@ -8,19 +8,29 @@ import { type ProofKind, proofReward } from './proofReward'
 const R = 1_000_000_000n
 const gasUsed = 1_000_000n
 const base = 1_000_000_000_000_000n // R' * gasUsed
-const p = { rewardPerGas: R, gasUsed, avgProofDelay: 20n, stabilized: false }
+const p = { rewardPerGas: R, gasUsed, avgProofDelayMs: 20_000n, stabilized: false }
 
 describe('proofReward', () => {
   it('pays an in-window proof R * gasUsed with the tiered performance bonus', () => {
     expect(proofReward({ ...p, kind: 'inWindow', delay: 10n })).toEqual({
       base,
-      performanceBonus: base / 10n, // 2 * 10 <= 20: fast tier, 10 %
+      performanceBonus: base / 10n, // 2 * 10,000 ms <= 20,000 ms: fast tier, 10 %
       stabilizationBonus: 0n,
       total: (base * 11n) / 10n,
     })
     expect(proofReward({ ...p, kind: 'inWindow', delay: 11n }).performanceBonus).toBe(base / 20n) // 5 %
     expect(proofReward({ ...p, kind: 'inWindow', delay: 20n }).performanceBonus).toBe(base / 20n) // delay == avg
     expect(proofReward({ ...p, kind: 'inWindow', delay: 21n }).performanceBonus).toBe(0n)
+  })
+
+  it('compares the delay in seconds with the average in milliseconds (delay * 1000)', () => {
+    const at = (delay: bigint, avgProofDelayMs: bigint) =>
+      proofReward({ ...p, kind: 'inWindow', delay, avgProofDelayMs }).performanceBonus
+    expect(at(10n, 19_999n)).toBe(base / 20n) // 20,000 > 19,999: not fast; 10,000 <= 19,999: normal
+    expect(at(10n, 20_001n)).toBe(base / 10n) // fast
+    expect(at(20n, 19_999n)).toBe(0n) // 20,000 ms > 19,999 ms
+    expect(at(12n, 12_000n)).toBe(base / 20n) // delay == avg
+    expect(at(0n, 0n)).toBe(base / 10n) // 0 <= 0: fast
   })
 
   it('pays open and late proofs 1.5 × R * gasUsed with no performance bonus', () => {
@@ -51,7 +61,7 @@ describe('proofReward', () => {
         rewardPerGas: 3n,
         gasUsed: 3n,
         delay: 0n,
-        avgProofDelay: 0n,
+        avgProofDelayMs: 0n,
         stabilized: true,
       }),
     ).toEqual({
@@ -66,7 +76,7 @@ describe('proofReward', () => {
         rewardPerGas: 3n,
         gasUsed: 3n,
         delay: 0n,
-        avgProofDelay: 0n,
+        avgProofDelayMs: 0n,
         stabilized: true,
       }).base,
     ).toBe(13n)
@@ -77,7 +87,7 @@ describe('proofReward', () => {
         rewardPerGas: 7n,
         gasUsed: 1n,
         delay: 0n,
-        avgProofDelay: 0n,
+        avgProofDelayMs: 0n,
         stabilized: false,
       }).base,
     ).toBe(10n)
@@ -96,7 +106,7 @@ describe('proofReward', () => {
         configArb,
         (kind, rewardPerGas, g, delay, avg, stabilized, config) => {
           const r = proofReward(
-            { kind, rewardPerGas, gasUsed: g, delay, avgProofDelay: avg, stabilized },
+            { kind, rewardPerGas, gasUsed: g, delay, avgProofDelayMs: avg, stabilized },
             config,
           )
           expect(r.total).toBe(r.base + r.performanceBonus + r.stabilizationBonus)
@@ -115,7 +125,7 @@ describe('proofReward', () => {
       fc.property(secondsArb, secondsArb, secondsArb, (a, b, avg) => {
         const [fast, slow] = a <= b ? [a, b] : [b, a]
         const at = (delay: bigint) =>
-          proofReward({ ...p, kind: 'inWindow', delay, avgProofDelay: avg }).performanceBonus
+          proofReward({ ...p, kind: 'inWindow', delay, avgProofDelayMs: avg }).performanceBonus
         expect(at(fast)).toBeGreaterThanOrEqual(at(slow))
       }),
     )

@@ -2,18 +2,23 @@ import { defaultConfig, type PoolConfig } from './config'
 import { clamp } from './internal/clamp'
 
 export type ProofWindowParameters = {
-  /** Average proof delay (seconds) at proposal. */
-  avgProofDelay: bigint
+  /** Average proof delay at proposal, in milliseconds. */
+  avgProofDelayMs: bigint
 }
 export type ProofWindowReturnType = bigint
 
 /**
- * `clamp(avg*proofWindowMultiplier, minProofWindow, maxProofWindow)` in seconds, exact (no division).
+ * `clamp(avgMs*proofWindowMultiplier/1000, minProofWindow, maxProofWindow)` in seconds (the division by
+ * 1000 rounds down; the average is kept in milliseconds).
  * Fixed for a block at its proposal. Mirrors `PoolMath.proofWindow` in contracts/PoolMath.sol.
  */
 export function proofWindow(
-  { avgProofDelay }: ProofWindowParameters,
+  { avgProofDelayMs }: ProofWindowParameters,
   config: PoolConfig = defaultConfig,
 ): ProofWindowReturnType {
-  return clamp(avgProofDelay * config.proofWindowMultiplier, config.minProofWindow, config.maxProofWindow)
+  return clamp(
+    (avgProofDelayMs * config.proofWindowMultiplier) / 1000n,
+    config.minProofWindow,
+    config.maxProofWindow,
+  )
 }

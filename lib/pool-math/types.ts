@@ -36,7 +36,8 @@ export type BlockInfo = {
   feePerGas: bigint
   rewardPerGas: bigint
   proofWindow: bigint
-  avgProofDelay: bigint
+  /** Average proof delay at proposal, milliseconds. */
+  avgProofDelayMs: bigint
   provenAt: bigint
   prover: Address
   open: boolean
@@ -71,7 +72,8 @@ export type PoolView = {
   chainBlockNumber: bigint
   chainTimestamp: bigint
   feePerGas: bigint
-  avgProofDelay: bigint
+  /** Average proof delay, milliseconds. */
+  avgProofDelayMs: bigint
   proofWindow: bigint
   backlog: bigint
   openBlocks: bigint

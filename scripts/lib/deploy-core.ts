@@ -29,7 +29,7 @@ export type DeployContractsParameters = {
   privateKey: Hex
   config: PoolConfig
   initialFeePerGas: bigint
-  initialAvgProofDelay: bigint
+  initialAvgProofDelayMs: bigint
   /** Use this TKO instead of deploying a TaikoToken. */
   token?: Address
   /** TKO wei minted to the deployer, approved and passed to `fundTreasury` (needs a mintable token). */
@@ -98,7 +98,7 @@ export async function deployContracts(
     privateKey,
     config,
     initialFeePerGas,
-    initialAvgProofDelay,
+    initialAvgProofDelayMs,
     treasuryFunding,
     mintTo = [],
   } = parameters
@@ -123,7 +123,7 @@ export async function deployContracts(
     verifier.address,
     configTuple(config),
     initialFeePerGas,
-    initialAvgProofDelay,
+    initialAvgProofDelayMs,
   ])
   progress(`BlockProtocol ${protocol.address}`)
   const lens = await deploy(clients, 'ProverPoolLens', ProverPoolLens, [])
@@ -167,6 +167,6 @@ export async function deployContracts(
     addresses: { token, protocol: protocol.address, lens: lens.address, verifier: verifier.address },
     config: { ...config },
     initialFeePerGas,
-    initialAvgProofDelay,
+    initialAvgProofDelayMs,
   }
 }

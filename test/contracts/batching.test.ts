@@ -59,7 +59,7 @@ describe('adaptive batching', () => {
         gasUsed: b.gasUsed,
         kind: 'assigned',
         delay,
-        avgProofDelay: b.avgProofDelay,
+        avgProofDelayMs: b.avgProofDelayMs,
         stabilized: true,
       })
     })
@@ -83,7 +83,7 @@ describe('adaptive batching', () => {
       gasUsed: block.gasUsed,
       kind: 'assigned',
       delay: provedAt - block.proposedAt,
-      avgProofDelay: block.avgProofDelay,
+      avgProofDelayMs: block.avgProofDelayMs,
       stabilized: false,
     })
     expect(proven[0]).toMatchObject({ batched: false, reward: expected.total })

@@ -72,7 +72,7 @@ describe('entering emergency mode', () => {
       gasUsed: block.gasUsed,
       kind: 'open',
       delay: block.proofWindow + 1n,
-      avgProofDelay: block.avgProofDelay,
+      avgProofDelayMs: block.avgProofDelayMs,
       stabilized: false,
     })
     expect(proven[0]!.reward).toBe(expected.total)
@@ -159,7 +159,7 @@ describe('while emergency mode is on', () => {
       gasUsed: block.gasUsed,
       kind: 'open',
       delay: 2n,
-      avgProofDelay: block.avgProofDelay,
+      avgProofDelayMs: block.avgProofDelayMs,
       stabilized: true,
     })
     expect(proven[0]).toMatchObject({ reward: expected.total, batched: false, open: true })

@@ -20,7 +20,7 @@ describe('ProverPoolLens.getPool', () => {
       chainBlockNumber: latest.number,
       chainTimestamp: latest.timestamp,
       feePerGas: await p.feePerGas(),
-      avgProofDelay: await p.avgProofDelay(),
+      avgProofDelayMs: await p.avgProofDelayMs(),
       proofWindow: await p.currentProofWindow(),
       backlog: 2n,
       openBlocks: 0n,

@@ -51,7 +51,7 @@ describe('the proof window', () => {
       gasUsed: block.gasUsed,
       kind: 'open',
       delay: block.proofWindow + 1n,
-      avgProofDelay: block.avgProofDelay,
+      avgProofDelayMs: block.avgProofDelayMs,
       stabilized: false,
     })
     expect(proven).toEqual([

@@ -71,7 +71,7 @@ describe('proposeBlock', () => {
     await pool.stake(alice, { rewardPerGas: F + 100n, capacity: 4n })
     const { blockId, receipt, proposed, block } = await pool.proposeBlock({ gasUsed: DEFAULT_GAS_USED })
     const now = await pool.timestampOf(receipt)
-    const window = proofWindow(pool.config, pool.initialAvgProofDelay)
+    const window = proofWindow(pool.config, pool.initialAvgProofDelayMs)
     expect(window).toBe(36n)
     expect(proposed).toEqual({
       blockId,
@@ -90,7 +90,7 @@ describe('proposeBlock', () => {
       feePerGas: F,
       rewardPerGas: F + 100n,
       proofWindow: window,
-      avgProofDelay: pool.initialAvgProofDelay,
+      avgProofDelayMs: pool.initialAvgProofDelayMs,
       provenAt: 0n,
       prover: zeroAddress,
       open: false,
@@ -134,7 +134,7 @@ describe('proposeBlock', () => {
     const second = await pool.proposeBlock()
     await pool.setNextTimestamp(second.block.proposedAt + 15n)
     await pool.prove(alice, second.blockId)
-    expect(await pool.protocol.read.avgProofDelay()).toBe(15n)
+    expect(await pool.protocol.read.avgProofDelayMs()).toBe(15_000n) // 15 s, in ms
     expect(await pool.protocol.read.currentProofWindow()).toBe(45n)
     expect((await pool.protocol.read.getBlock([first.blockId])).proofWindow).toBe(36n)
   })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_GAS_USED, setupPool } from '../support'
-import { nextAvgProofDelay, nextFeePerGas, proofReward } from '../support/expected'
+import { nextAvgProofDelay, nextFeePerGas, proofReward, proofWindow } from '../support/expected'
 
-// Initial F = 1 gwei, average delay 12 s (fast tier: delay ≤ 6 s, normal: ≤ 12 s), window 36 s.
+// Initial F = 1 gwei, average delay 12,000 ms (fast tier: delay ≤ 6 s, normal: ≤ 12 s), window 36 s.
 const pool = setupPool()
 
 /** Proposes a block to `alice` (the only prover, R = F so R' = F) and proves it after `delay` seconds. */
@@ -31,7 +31,7 @@ describe('reward tiers of the assigned prover inside its window', () => {
         gasUsed: block.gasUsed,
         kind: 'assigned',
         delay,
-        avgProofDelay: block.avgProofDelay,
+        avgProofDelayMs: block.avgProofDelayMs,
         stabilized: false,
       })
       expect(expected.total).toBe(base + (base * bonusBps) / 10_000n)
@@ -55,9 +55,9 @@ describe('reward tiers of the assigned prover inside its window', () => {
     const second = await pool.proposeBlock()
     await pool.setNextTimestamp(second.block.proposedAt + 1n)
     await pool.prove(alice, first.blockId)
-    const avg = await pool.protocol.read.avgProofDelay()
-    expect(avg).toBe(11n) // (12·1023 + d) / 1024 for any delay d < 12
-    // 12 s > the current average 11 s, but ≤ the snapshot 12 s: still the normal tier.
+    const avg = await pool.protocol.read.avgProofDelayMs()
+    expect(avg).toBe(11_989n) // (12,000·1023 + 1,000) / 1024 = 11,989.2 ms
+    // 12 s > the current average 11.989 s, but ≤ the snapshot 12 s: still the normal tier.
     await pool.setNextTimestamp(second.block.proposedAt + 12n)
     const { proven } = await pool.prove(alice, second.blockId)
     const base = second.block.rewardPerGas * second.block.gasUsed
@@ -101,15 +101,15 @@ describe('F and the average delay', () => {
     await pool.setNextTimestamp(block.proposedAt + 30n)
     const { receipt } = await pool.prove(alice, blockId)
     const newF = nextFeePerGas(pool.config, F, block.rewardPerGas)
-    const newAvg = nextAvgProofDelay(pool.config, pool.initialAvgProofDelay, 30n)
+    const newAvg = nextAvgProofDelay(pool.config, pool.initialAvgProofDelayMs, 30_000n) // 30 s in ms
     expect(newF).toBeGreaterThan(F)
     expect(await pool.protocol.read.feePerGas()).toBe(newF)
-    expect(await pool.protocol.read.avgProofDelay()).toBe(newAvg)
+    expect(await pool.protocol.read.avgProofDelayMs()).toBe(newAvg)
     expect(pool.events(receipt, 'FeePerGasChanged')).toEqual([
       { blockId, oldFeePerGas: F, newFeePerGas: newF, timestamp: block.proposedAt + 30n },
     ])
     expect(pool.events(receipt, 'AvgProofDelayChanged')).toEqual([
-      { blockId, oldAvgProofDelay: pool.initialAvgProofDelay, newAvgProofDelay: newAvg },
+      { blockId, oldAvgProofDelayMs: pool.initialAvgProofDelayMs, newAvgProofDelayMs: newAvg },
     ])
   })
 
@@ -123,9 +123,32 @@ describe('F and the average delay', () => {
     expect(pool.events(receipt, 'FeePerGasChanged')).toEqual([
       { blockId, oldFeePerGas: F, newFeePerGas: F, timestamp: block.proposedAt + 12n },
     ])
+    // a 12 s proof against a 12,000 ms average: (12,000·1023 + 12,000) / 1024 = 12,000
     expect(pool.events(receipt, 'AvgProofDelayChanged')).toEqual([
-      { blockId, oldAvgProofDelay: 12n, newAvgProofDelay: 12n },
+      { blockId, oldAvgProofDelayMs: 12_000n, newAvgProofDelayMs: 12_000n },
     ])
+  })
+
+  it('keep the average delay near what provers take (no drift to the floor): 64 proofs of 5 s and 20 s', async () => {
+    const { alice } = pool.accounts
+    await pool.stake(alice)
+    let expected = pool.initialAvgProofDelayMs
+    for (let i = 0; i < 64; i++) {
+      const delay = i % 2 === 0 ? 5n : 20n
+      const { blockId, block } = await pool.proposeBlock()
+      await pool.setNextTimestamp(block.proposedAt + delay)
+      const { proven } = await pool.prove(alice, blockId)
+      expect(proven[0]!.late).toBe(false)
+      expected = nextAvgProofDelay(pool.config, expected, delay * 1_000n)
+    }
+    const avg = await pool.protocol.read.avgProofDelayMs()
+    expect(avg).toBe(expected)
+    // In whole seconds every 5 s proof took a full second off and the 20 s ones could not put it back:
+    // after these 64 proofs the average was 5 s. In milliseconds it stays at about 12 s.
+    expect(avg).toBeGreaterThanOrEqual(11_500n)
+    expect(avg).toBeLessThanOrEqual(12_500n)
+    expect(await pool.protocol.read.currentProofWindow()).toBe(proofWindow(pool.config, avg))
+    expect(await pool.protocol.read.currentProofWindow()).toBeGreaterThanOrEqual(35n)
   })
 
   it('do not move after a proof of an open block', async () => {
@@ -134,7 +157,7 @@ describe('F and the average delay', () => {
     expect(pool.events(receipt, 'FeePerGasChanged')).toEqual([])
     expect(pool.events(receipt, 'AvgProofDelayChanged')).toEqual([])
     expect(await pool.protocol.read.feePerGas()).toBe(pool.initialFeePerGas)
-    expect(await pool.protocol.read.avgProofDelay()).toBe(pool.initialAvgProofDelay)
+    expect(await pool.protocol.read.avgProofDelayMs()).toBe(pool.initialAvgProofDelayMs)
   })
 
   it('do not move after a late proof', async () => {
@@ -146,7 +169,7 @@ describe('F and the average delay', () => {
     expect(pool.events(receipt, 'FeePerGasChanged')).toEqual([])
     expect(pool.events(receipt, 'AvgProofDelayChanged')).toEqual([])
     expect(await pool.protocol.read.feePerGas()).toBe(pool.initialFeePerGas)
-    expect(await pool.protocol.read.avgProofDelay()).toBe(pool.initialAvgProofDelay)
+    expect(await pool.protocol.read.avgProofDelayMs()).toBe(pool.initialAvgProofDelayMs)
   })
 })
 

@@ -25,7 +25,7 @@ describe('the treasury', () => {
       gasUsed: block.gasUsed,
       kind: 'assigned',
       delay: 2n,
-      avgProofDelay: block.avgProofDelay,
+      avgProofDelayMs: block.avgProofDelayMs,
       stabilized: false,
     }).total
     expect(owed).toBeGreaterThan(treasury)

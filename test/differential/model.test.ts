@@ -192,7 +192,7 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<ModelSide, RealSid
     const model = new PoolModel({
       config: start.config,
       feePerGas: p.initialFeePerGas,
-      avgProofDelay: p.initialAvgProofDelay,
+      avgProofDelayMs: p.initialAvgProofDelayMs,
       token: p.addresses.token,
       owner,
       now: head.timestamp,

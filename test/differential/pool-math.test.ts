@@ -215,14 +215,24 @@ describe(`lib/pool-math equals PoolMath on chain (DIFFERENTIAL_SEED=${seed})`, (
   })
 
   it('proofWindow', async () => {
-    const edges = [0n, 1n, 199n, 200n, 201n, 1_799n, 1_800n, 1_801n].map(
-      (avg) => [avg, defaultConfig] as const,
-    )
+    // avg in ms; the edges of the clamp (600 s / 5,400 s at ×3) and of the floor of avgMs·3/1000
+    const edges = [
+      0n,
+      1n,
+      199_999n,
+      200_000n,
+      200_333n,
+      200_334n,
+      201_000n,
+      1_799_999n,
+      1_800_000n,
+      1_800_001n,
+    ].map((avg) => [avg, defaultConfig] as const)
     const inputs = [...edges, ...sample(withConfig(secondsArb))]
     await agree(
       inputs,
       ([avg, config]) => h().proofWindow([avg, config]),
-      ([avgProofDelay, config]) => proofWindow({ avgProofDelay }, config),
+      ([avgProofDelayMs, config]) => proofWindow({ avgProofDelayMs }, config),
     )
   })
 
@@ -246,14 +256,17 @@ describe(`lib/pool-math equals PoolMath on chain (DIFFERENTIAL_SEED=${seed})`, (
       emergency: fc.boolean(),
       batched: fc.boolean(),
     })
-    // The performance tier edges: 2·delay = avg, delay = avg, delay = avg + 1.
+    // The performance tier edges (delay in s, avg in ms): 2·delay·1000 = avg, delay·1000 = avg, delay = avg + 1 s,
+    // and the average one millisecond either side of them.
     const edges = [10n, 11n, 20n, 21n].flatMap((delay) =>
-      [false, true].map(
-        (b) =>
-          [
-            { kind: 'inWindow' as const, r: 3n, gas: 3n, delay, avg: 20n, emergency: false, batched: b },
-            defaultConfig,
-          ] as const,
+      [19_999n, 20_000n, 20_001n].flatMap((avg) =>
+        [false, true].map(
+          (b) =>
+            [
+              { kind: 'inWindow' as const, r: 3n, gas: 3n, delay, avg, emergency: false, batched: b },
+              defaultConfig,
+            ] as const,
+        ),
       ),
     )
     const inputs = [...edges, ...sample(withConfig(args))]
@@ -268,7 +281,7 @@ describe(`lib/pool-math equals PoolMath on chain (DIFFERENTIAL_SEED=${seed})`, (
             rewardPerGas: p.r,
             gasUsed: p.gas,
             delay: p.delay,
-            avgProofDelay: p.avg,
+            avgProofDelayMs: p.avg,
             stabilized: p.emergency || p.batched,
           },
           config,

@@ -56,12 +56,14 @@ export const batchSize = (c: PoolConfig, backlog: bigint) =>
     ? 1n
     : clamp((backlog + c.batchDivisor - 1n) / c.batchDivisor, 2n, c.maxBatchSize)
 
-export const proofWindow = (c: PoolConfig, avg: bigint) =>
-  clamp(avg * c.proofWindowMultiplier, c.minProofWindow, c.maxProofWindow)
+/** The window in seconds from the average proof delay in milliseconds (floor). */
+export const proofWindow = (c: PoolConfig, avgMs: bigint) =>
+  clamp((avgMs * c.proofWindowMultiplier) / 1000n, c.minProofWindow, c.maxProofWindow)
 
 export const nextFeePerGas = (c: PoolConfig, f: bigint, rEff: bigint) =>
   (f * (c.feeSmoothing - 1n) + rEff) / c.feeSmoothing
 
+/** Unit-agnostic moving average; the pool applies it to milliseconds: `next(avgMs, delaySeconds * 1000)`. */
 export const nextAvgProofDelay = (c: PoolConfig, avg: bigint, delay: bigint) =>
   (avg * (c.delaySmoothing - 1n) + delay) / c.delaySmoothing
 
@@ -77,9 +79,10 @@ export type ProofRewardParameters = {
   gasUsed: bigint
   /** `'assigned'`: the assigned prover inside its window; `'open'`: an open block or a late proof. */
   kind: 'assigned' | 'open'
+  /** Proof time − proposal time, seconds. */
   delay: bigint
-  /** The block's snapshot of the average delay. */
-  avgProofDelay: bigint
+  /** The block's snapshot of the average delay, milliseconds. */
+  avgProofDelayMs: bigint
   stabilized: boolean
 }
 
@@ -89,9 +92,9 @@ export function proofReward(c: PoolConfig, p: ProofRewardParameters) {
   const performanceBonus =
     p.kind !== 'assigned'
       ? 0n
-      : 2n * p.delay <= p.avgProofDelay
+      : 2n * p.delay * 1000n <= p.avgProofDelayMs
         ? (base * c.perfBonusFastBps) / BPS
-        : p.delay <= p.avgProofDelay
+        : p.delay * 1000n <= p.avgProofDelayMs
           ? (base * c.perfBonusBps) / BPS
           : 0n
   const stabilizationBonus = p.stabilized ? (base * c.stabilizationBonusBps) / BPS : 0n

@@ -2,7 +2,7 @@
  * Contract test harness.
  *
  * Per test file:
- *   const pool = setupPool({ config?, treasuryFunding?, initialFeePerGas?, initialAvgProofDelay? })
+ *   const pool = setupPool({ config?, treasuryFunding?, initialFeePerGas?, initialAvgProofDelayMs? })
  * starts a private anvil on a free port in 8600–8699 (lock file + bind probe, so parallel vitest
  * workers and concurrent runs never share a node), deploys with `scripts/lib/deploy-core` and
  * `testConfig` (demoConfig with small numbers, see pool.ts), mints 1,000,000 TKO to anvil's 10 dev
@@ -56,7 +56,7 @@ export {
   errorsAbi,
   type Pool,
   type PoolOptions,
-  TEST_INITIAL_AVG_PROOF_DELAY,
+  TEST_INITIAL_AVG_PROOF_DELAY_MS,
   TEST_INITIAL_FEE_PER_GAS,
   TEST_TREASURY_FUNDING,
   testConfig,

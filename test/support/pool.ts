@@ -65,7 +65,7 @@ export const testConfig: PoolConfig = {
 }
 
 export const TEST_INITIAL_FEE_PER_GAS = 1_000_000_000n
-export const TEST_INITIAL_AVG_PROOF_DELAY = 12n
+export const TEST_INITIAL_AVG_PROOF_DELAY_MS = 12_000n
 export const TEST_TREASURY_FUNDING = 1_000n * TKO
 /** TKO minted to each dev account (and approved to the protocol) at setup. */
 export const ACCOUNT_FUNDING = 1_000_000n * TKO
@@ -80,7 +80,7 @@ const TX_GAS = 15_000_000n
 export type PoolOptions = {
   config?: Partial<PoolConfig>
   initialFeePerGas?: bigint
-  initialAvgProofDelay?: bigint
+  initialAvgProofDelayMs?: bigint
   treasuryFunding?: bigint
 }
 
@@ -141,7 +141,7 @@ async function createPool(
   const { rpcUrl } = node
   const config: PoolConfig = { ...testConfig, ...options.config }
   const initialFeePerGas = options.initialFeePerGas ?? TEST_INITIAL_FEE_PER_GAS
-  const initialAvgProofDelay = options.initialAvgProofDelay ?? TEST_INITIAL_AVG_PROOF_DELAY
+  const initialAvgProofDelayMs = options.initialAvgProofDelayMs ?? TEST_INITIAL_AVG_PROOF_DELAY_MS
 
   // No caching: snapshots move the chain backwards, so a cached block number would point past its head.
   const publicClient = createPublicClient({
@@ -177,7 +177,7 @@ async function createPool(
     privateKey: ownerKey,
     config,
     initialFeePerGas,
-    initialAvgProofDelay,
+    initialAvgProofDelayMs,
     treasuryFunding: options.treasuryFunding ?? TEST_TREASURY_FUNDING,
   })
   const addresses = {
@@ -365,7 +365,7 @@ async function createPool(
     rpcUrl,
     config,
     initialFeePerGas,
-    initialAvgProofDelay,
+    initialAvgProofDelayMs,
     publicClient,
     testClient,
     walletClient,

@@ -67,7 +67,8 @@ export type PoolModelState = {
   /** `Ownable.owner()`: may `updateConfig`. */
   owner: Address
   feePerGas: bigint
-  avgProofDelay: bigint
+  /** Average proof delay, milliseconds. */
+  avgProofDelayMs: bigint
   nextBlockId: bigint
   backlog: bigint
   openBlocks: bigint
@@ -93,7 +94,8 @@ export type PoolModelState = {
 export type PoolModelParameters = {
   config?: PoolConfig
   feePerGas?: bigint
-  avgProofDelay?: bigint
+  /** Starting average proof delay, milliseconds. */
+  avgProofDelayMs?: bigint
   token?: Address
   /** The deployer (`Ownable`); `zeroAddress` (the default) means nobody may update the config. */
   owner?: Address
@@ -188,7 +190,7 @@ export class PoolModel {
   constructor({
     config = defaultConfig,
     feePerGas = defaultInitialState.feePerGas,
-    avgProofDelay = defaultInitialState.avgProofDelay,
+    avgProofDelayMs = defaultInitialState.avgProofDelayMs,
     token = zeroAddress,
     owner = zeroAddress,
     now = 0n,
@@ -198,13 +200,13 @@ export class PoolModel {
     const invalid = validateConfig(config)
     if (invalid) fail('ProverPoolConfigInvalid', invalid)
     if (feePerGas === 0n || feePerGas > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialFeePerGas')
-    if (avgProofDelay > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelay')
+    if (avgProofDelayMs > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelayMs')
     this.#s = {
       config,
       token,
       owner: checksum(owner),
       feePerGas,
-      avgProofDelay,
+      avgProofDelayMs,
       nextBlockId: 1n,
       backlog: 0n,
       openBlocks: 0n,
@@ -230,7 +232,7 @@ export class PoolModel {
     const model = new PoolModel({ config: view.config, token: view.token, now: view.chainTimestamp })
     const s = model.#s
     s.feePerGas = view.feePerGas // F may have decayed to 0 on chain; only the constructor refuses 0
-    s.avgProofDelay = view.avgProofDelay
+    s.avgProofDelayMs = view.avgProofDelayMs
     s.nextBlockId = view.nextBlockId
     s.backlog = view.backlog
     s.openBlocks = view.openBlocks
@@ -292,8 +294,9 @@ export class PoolModel {
   get feePerGas(): bigint {
     return this.#s.feePerGas
   }
-  get avgProofDelay(): bigint {
-    return this.#s.avgProofDelay
+  /** Average proof delay, milliseconds. */
+  get avgProofDelayMs(): bigint {
+    return this.#s.avgProofDelayMs
   }
   get backlog(): bigint {
     return this.#s.backlog
@@ -333,7 +336,7 @@ export class PoolModel {
     return minCapacity({ backlog: this.#s.backlog }, this.#s.config)
   }
   currentProofWindow(): bigint {
-    return proofWindow({ avgProofDelay: this.#s.avgProofDelay }, this.#s.config)
+    return proofWindow({ avgProofDelayMs: this.#s.avgProofDelayMs }, this.#s.config)
   }
   /** Voluntary exits already used on the UTC day of `now` (0 once the day rolled). */
   exitsToday(now: bigint = this.#s.timestamp): bigint {
@@ -436,7 +439,7 @@ export class PoolModel {
       chainBlockNumber,
       chainTimestamp,
       feePerGas: s.feePerGas,
-      avgProofDelay: s.avgProofDelay,
+      avgProofDelayMs: s.avgProofDelayMs,
       proofWindow: this.currentProofWindow(),
       backlog: s.backlog,
       openBlocks: s.openBlocks,
@@ -660,7 +663,7 @@ export class PoolModel {
       st.currentCapacity -= 1n
       rewardPerGas = effectiveRewardPerGas({ rewardPerGas: st.rewardPerGas, feePerGas: s.feePerGas }, config)
     }
-    const window = proofWindow({ avgProofDelay: s.avgProofDelay }, config)
+    const window = proofWindow({ avgProofDelayMs: s.avgProofDelayMs }, config)
     s.blocks.set(blockId, {
       blockId,
       assignedProver,
@@ -669,7 +672,7 @@ export class PoolModel {
       feePerGas: s.feePerGas,
       rewardPerGas,
       proofWindow: window,
-      avgProofDelay: s.avgProofDelay,
+      avgProofDelayMs: s.avgProofDelayMs,
       provenAt: 0n,
       prover: zeroAddress,
       open,
@@ -732,11 +735,12 @@ export class PoolModel {
 
       if (kind === 'inWindow') {
         const oldFee = s.feePerGas
-        const oldAvg = s.avgProofDelay
+        const oldAvgMs = s.avgProofDelayMs
         s.feePerGas = nextFeePerGas({ feePerGas: oldFee, effectiveRewardPerGas: b.rewardPerGas }, config)
-        s.avgProofDelay = nextAvgProofDelay({ avgProofDelay: oldAvg, delay }, config)
+        // The average is kept in milliseconds; the delay is whole seconds.
+        s.avgProofDelayMs = nextAvgProofDelay({ avgProofDelay: oldAvgMs, delay: delay * 1000n }, config)
         events.push({ eventName: 'FeePerGasChanged', args: [id, oldFee, s.feePerGas, now] })
-        events.push({ eventName: 'AvgProofDelayChanged', args: [id, oldAvg, s.avgProofDelay] })
+        events.push({ eventName: 'AvgProofDelayChanged', args: [id, oldAvgMs, s.avgProofDelayMs] })
       }
 
       if (!b.open) {
@@ -764,7 +768,7 @@ export class PoolModel {
           rewardPerGas: b.rewardPerGas,
           gasUsed: b.gasUsed,
           delay,
-          avgProofDelay: b.avgProofDelay,
+          avgProofDelayMs: b.avgProofDelayMs,
           stabilized,
         },
         config,

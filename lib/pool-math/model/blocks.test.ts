@@ -49,7 +49,7 @@ describe('PoolModel proposals', () => {
       feePerGas: F0,
       rewardPerGas: 1_050_000_000n, // R' capped at 1.05 F
       proofWindow: window,
-      avgProofDelay: 12n,
+      avgProofDelayMs: 12_000n,
       provenAt: 0n,
       prover: zeroAddress,
       open: false,
@@ -149,17 +149,41 @@ describe('PoolModel proofs', () => {
     const delay = 5n
     const r = model.proveBlocks({ prover: alice, blockIds: [blockId], now: block.proposedAt + delay })
     const fee = nextFeePerGas({ feePerGas: F0, effectiveRewardPerGas: F0 }, testConfig)
-    const avg = nextAvgProofDelay({ avgProofDelay: 12n, delay }, testConfig)
+    const avg = nextAvgProofDelay({ avgProofDelay: 12_000n, delay: delay * 1_000n }, testConfig)
     expect(fee).toBe(F0)
     expect(r.events.slice(0, 2)).toEqual([
       { eventName: 'FeePerGasChanged', args: [blockId, F0, fee, block.proposedAt + delay] },
-      { eventName: 'AvgProofDelayChanged', args: [blockId, 12n, avg] },
+      { eventName: 'AvgProofDelayChanged', args: [blockId, 12_000n, avg] },
     ])
-    expect(model.avgProofDelay).toBe(11n) // (12 * 1023 + 5) / 1024 = 11.99 → 11
+    // In milliseconds: (12,000 * 1023 + 5,000) / 1024 = 11,993.16 → 11,993 (in seconds it was 11.99 → 11)
+    expect(model.avgProofDelayMs).toBe(11_993n)
+  })
+
+  it('keeps the average near the delays provers take: 1,024 proofs alternating 5 s and 20 s', () => {
+    const model = newModel()
+    stake(model, alice)
+    let now = model.timestamp
+    let expected = 12_000n
+    for (let i = 0; i < 1_024; i++) {
+      const delay = i % 2 === 0 ? 5n : 20n
+      const { blockId, assignedProver } = propose(model, { now })
+      expect(assignedProver).toBe(alice)
+      now += delay
+      const r = model.proveBlocks({ prover: alice, blockIds: [blockId], now })
+      expect(r.events.map((e) => e.eventName)).toContain('AvgProofDelayChanged') // in window
+      expected = nextAvgProofDelay({ avgProofDelay: expected, delay: delay * 1_000n }, testConfig)
+      expect(model.avgProofDelayMs).toBe(expected)
+      expect(model.avgProofDelayMs).toBeGreaterThanOrEqual(11_500n)
+    }
+    // The mean delay is 12.5 s; the average rests just below it (flooring), and so does the window,
+    // instead of collapsing to 5 s and the 20 s minimum window as the whole-second average did.
+    expect(model.avgProofDelayMs).toBeGreaterThanOrEqual(11_500n)
+    expect(model.avgProofDelayMs).toBeLessThanOrEqual(12_500n)
+    expect(model.currentProofWindow()).toBeGreaterThanOrEqual(34n)
   })
 
   it('pays the fast, normal and no performance tier by the delay against the snapshot average', () => {
-    // avg 12: fast when 2·delay <= 12, normal when delay <= 12.
+    // avg 12,000 ms: fast when 2·delay·1000 <= 12,000, normal when delay·1000 <= 12,000.
     for (const [delay, bonusBps] of [
       [6n, 1_000n],
       [7n, 500n],
@@ -196,7 +220,7 @@ describe('PoolModel proofs', () => {
     })
     expect(model.getBlock(blockId)).toMatchObject({ slashed: true, prover: carol })
     expect(model.feePerGas).toBe(F0) // F and the average move only on in-window proofs
-    expect(model.avgProofDelay).toBe(12n)
+    expect(model.avgProofDelayMs).toBe(12_000n)
     expect(model.lens().provers[0]!.healthBps).toBe(9_900n)
     expectPoolError(
       () => model.proveBlocks({ prover: alice, blockIds: [blockId], now }),

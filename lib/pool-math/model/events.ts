@@ -40,7 +40,7 @@ export type PoolEventArgs = {
     batched: boolean,
   ]
   FeePerGasChanged: readonly [blockId: bigint, oldFeePerGas: bigint, newFeePerGas: bigint, timestamp: bigint]
-  AvgProofDelayChanged: readonly [blockId: bigint, oldAvgProofDelay: bigint, newAvgProofDelay: bigint]
+  AvgProofDelayChanged: readonly [blockId: bigint, oldAvgProofDelayMs: bigint, newAvgProofDelayMs: bigint]
   EmergencyModeChanged: readonly [active: boolean, reason: EmergencyReason]
   RewardsClaimed: readonly [prover: Address, amount: bigint]
   TreasuryFunded: readonly [from: Address, amount: bigint]

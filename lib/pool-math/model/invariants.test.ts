@@ -81,7 +81,7 @@ type Coverage = { applied: number; reverted: number; errors: Set<string>; events
 
 /** Runs `commands` from a fresh pool, checking the invariants after every step (reverts included). */
 function run(commands: PoolCommand[], coverage: Coverage): void {
-  const model = new PoolModel({ config, feePerGas: F0, avgProofDelay: 12n, now: T0 })
+  const model = new PoolModel({ config, feePerGas: F0, avgProofDelayMs: 12_000n, now: T0 })
   model.fundTreasury({ from: outsider, amount: 100n * TKO, now: T0 })
   let now = T0
   for (const c of commands) {

@@ -329,7 +329,13 @@ describe('PoolModel config', () => {
 
   it('lets only the owner update the config, validated, and keeps block snapshots', () => {
     const owner = frank
-    const model = new PoolModel({ config: testConfig, owner, feePerGas: F0, avgProofDelay: 12n, now: 1n })
+    const model = new PoolModel({
+      config: testConfig,
+      owner,
+      feePerGas: F0,
+      avgProofDelayMs: 12_000n,
+      now: 1n,
+    })
     stake(model, alice, { capacity: 10n })
     const { blockId } = propose(model)
     const next = { ...testConfig, minProofWindow: 100n, maxProofWindow: 500n }
@@ -352,7 +358,13 @@ describe('PoolModel config', () => {
 
   it('lets every occupied slot compete for eviction after maxActiveProvers is lowered', () => {
     const owner = frank
-    const model = new PoolModel({ config: testConfig, owner, feePerGas: F0, avgProofDelay: 12n, now: 1n })
+    const model = new PoolModel({
+      config: testConfig,
+      owner,
+      feePerGas: F0,
+      avgProofDelayMs: 12_000n,
+      now: 1n,
+    })
     stake(model, alice, { amount: 3_000n * TKO })
     stake(model, bob, { amount: 3_000n * TKO })
     stake(model, carol, { amount: 600n * TKO }) // slot 3

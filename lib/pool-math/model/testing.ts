@@ -38,7 +38,7 @@ export const testConfig: PoolConfig = {
 export const parentHash = (n: bigint): Hex => keccak256(toHex(n))
 
 export function newModel(config: PoolConfig = testConfig, treasury = 1_000_000n * TKO): PoolModel {
-  const model = new PoolModel({ config, feePerGas: F0, avgProofDelay: 12n, now: T0 })
+  const model = new PoolModel({ config, feePerGas: F0, avgProofDelayMs: 12_000n, now: T0 })
   if (treasury > 0n) model.fundTreasury({ from: outsider, amount: treasury, now: T0 })
   return model
 }

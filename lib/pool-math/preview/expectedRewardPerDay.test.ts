@@ -11,7 +11,7 @@ describe('expectedRewardPerDay', () => {
 
   it('adds the performance tier when a typical delay and average are given', () => {
     // R' = 0.95 F (floor), fast tier +10 %: 1,800 × 1.045e15
-    expect(expectedRewardPerDay({ ...p, rewardPerGas: 1n, delay: 5n, avgProofDelay: 10n })).toBe(
+    expect(expectedRewardPerDay({ ...p, rewardPerGas: 1n, delay: 5n, avgProofDelayMs: 10_000n })).toBe(
       1_881_000_000_000_000_000n,
     )
   })

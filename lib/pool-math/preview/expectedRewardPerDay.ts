@@ -12,9 +12,9 @@ export type ExpectedRewardPerDayParameters = {
   feePerGas: bigint
   /** Typical gas of a block. */
   gasUsed: bigint
-  /** Typical proof delay and average delay (seconds); with both, the performance bonus is included. */
+  /** Typical proof delay (seconds) and average delay (milliseconds); with both, the performance bonus is included. */
   delay?: bigint
-  avgProofDelay?: bigint
+  avgProofDelayMs?: bigint
 }
 
 /**
@@ -30,18 +30,18 @@ export function expectedRewardPerDay(
     feePerGas,
     gasUsed,
     delay,
-    avgProofDelay,
+    avgProofDelayMs,
   }: ExpectedRewardPerDayParameters,
   config: PoolConfig = defaultConfig,
 ): bigint {
-  const withBonus = delay !== undefined && avgProofDelay !== undefined
+  const withBonus = delay !== undefined && avgProofDelayMs !== undefined
   const { total } = proofReward(
     {
       kind: 'inWindow',
       rewardPerGas: effectiveRewardPerGas({ rewardPerGas, feePerGas }, config),
       gasUsed,
       delay: withBonus ? delay : 1n,
-      avgProofDelay: withBonus ? avgProofDelay : 0n,
+      avgProofDelayMs: withBonus ? avgProofDelayMs : 0n,
       stabilized: false,
     },
     config,

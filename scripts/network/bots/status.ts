@@ -1,6 +1,7 @@
 /**
  * Status: every half minute, one line with the pool's vital signs and the run's counters.
  */
+import { formatDurationMs } from '../../../lib/format/time'
 import { bots } from '../config'
 import { bold, dim, event } from '../log'
 import { gwei, type Network } from '../network'
@@ -24,7 +25,7 @@ export function startStatus(network: Network): void {
           `blocks ${s.proposed} proposed / ${s.proven} proven (${s.late} late, ${s.open} open)`,
           `backlog ${p.backlog} (open ${p.openBlocks})`,
           `F ${gwei(p.feePerGas)} (${Number(drift) >= 0 ? '+' : ''}${drift} %)`,
-          `avg delay ${p.avgProofDelay} s, window ${p.proofWindow} s`,
+          `avg delay ${formatDurationMs(p.avgProofDelayMs)}, window ${p.proofWindow} s`,
           `active ${p.activeProvers}/${p.config.maxActiveProvers}`,
           `emergency ${p.emergency ? 'ON' : 'off'}, batch ${p.batchSize}`,
           `slashes ${s.slashes}, evictions ${s.evictions}, batches ${s.batches}, claims ${s.claims}`,
