@@ -1,4 +1,5 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
+import { EmergencyReason, type PoolView, StakerStatus } from '@/lib/pool-math/types'
 import { poolLensAbi } from './abi'
 import type { ReadClient } from './read-client'
 import { emergencyReasons, type Pool, type ProverEntry, proverStatuses } from './types'
@@ -72,5 +73,65 @@ export function normalizePool(raw: RawPool): Pool {
         lastCapacityChangeAt: p.lastCapacityChangeAt,
       }),
     ),
+  }
+}
+
+const statusCodes = {
+  none: StakerStatus.None,
+  active: StakerStatus.Active,
+  exiting: StakerStatus.Exiting,
+  evicted: StakerStatus.Evicted,
+} as const
+
+const reasonCodes = {
+  none: EmergencyReason.None,
+  congestion: EmergencyReason.Congestion,
+  'prover-failure': EmergencyReason.ProverFailure,
+} as const
+
+/**
+ * The inverse of `normalizePool`: the dashboard's `Pool` back in the lens's own shape (`PoolView` of
+ * lib/pool-math), the input of `previewStake`, `previewChange` and `PoolModel.fromView`. No arithmetic;
+ * pool.test.ts checks that the round trip gives back the lens result.
+ */
+export function toPoolView(pool: Pool): PoolView {
+  return {
+    config: pool.config,
+    token: pool.token,
+    chainBlockNumber: pool.blockNumber,
+    chainTimestamp: pool.timestamp,
+    feePerGas: pool.feePerGas,
+    avgProofDelayMs: pool.avgProofDelayMs,
+    proofWindow: pool.proofWindow,
+    backlog: pool.backlog,
+    openBlocks: pool.openBlocks,
+    nextBlockId: pool.nextBlockId,
+    emergency: pool.emergency,
+    emergencyReason: reasonCodes[pool.emergencyReason],
+    batchSize: pool.batchSize,
+    minStake: pool.minStake,
+    minCapacity: pool.minCapacity,
+    activeProvers: pool.activeProvers,
+    totalStaked: pool.totalStaked,
+    treasury: pool.treasury,
+    exitsToday: pool.exitsToday,
+    provers: pool.provers.map((p) => ({
+      prover: p.address,
+      status: statusCodes[p.status],
+      slot: BigInt(p.slot),
+      stake: p.stake,
+      rewardPerGas: p.rewardPerGas,
+      currentCapacity: p.currentCapacity,
+      maxCapacity: p.maxCapacity,
+      weight: p.weight,
+      healthBps: p.healthBps,
+      deposited: p.deposited,
+      slashed: p.slashed,
+      exitAmount: p.exitAmount,
+      exitUnlocksAt: p.exitUnlocksAt,
+      unclaimedRewards: p.unclaimedRewards,
+      lastRewardChangeAt: p.lastRewardChangeAt,
+      lastCapacityChangeAt: p.lastCapacityChangeAt,
+    })),
   }
 }
