@@ -1,8 +1,8 @@
 import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatBps } from '@/lib/format/percent'
-import { BPS } from '@/lib/pool-math/config'
 import { nextFeePerGas } from '@/lib/pool-math/nextFeePerGas'
+import { rewardPerGasBand } from '@/lib/pool-math/rewardPerGasBand'
 
 /**
  * How F moves, with the live parameters: a moving average of the rewards of proofs delivered in time.
@@ -14,7 +14,8 @@ export function FeeExplainer({ pool }: { pool: Pool }) {
   const halfLife = Math.round(Math.log(2) / -Math.log(1 - 1 / Number(n)))
   // The largest step one proof can make: R' at the cap.
   const F = pool.feePerGas
-  const up = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: (F * c.rewardCapBps) / BPS }, c)
+  const { cap } = rewardPerGasBand({ feePerGas: F }, c)
+  const up = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: cap }, c)
   const maxStep = F > 0n ? (Number(up - F) / Number(F)) * 100 : 0
   return (
     <div className="space-y-3 text-slate-800">

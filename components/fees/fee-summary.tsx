@@ -3,17 +3,19 @@
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
+import { formatBps } from '@/lib/format/percent'
 import { formatPerGas } from '@/lib/format/units'
-import { BPS } from '@/lib/pool-math/config'
 import { nextFeePerGas } from '@/lib/pool-math/nextFeePerGas'
+import { rewardPerGasBand } from '@/lib/pool-math/rewardPerGasBand'
+import { rewardPerGasRange } from '@/lib/pool-math/rewardPerGasRange'
 
 /** F now, the band R' is clamped to, the range R may be set in, and where the next proof can move F. */
 export function FeeSummary({ initialPool }: { initialPool: Pool }) {
   const { pool } = usePool(initialPool)
   const F = pool.feePerGas
   const c = pool.config
-  const floor = (F * c.rewardFloorBps) / BPS
-  const cap = (F * c.rewardCapBps) / BPS
+  const { floor, cap } = rewardPerGasBand({ feePerGas: F }, c)
+  const range = rewardPerGasRange({ feePerGas: F }, c)
   const up = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: cap }, c)
   const down = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: floor }, c)
   return (
@@ -22,11 +24,11 @@ export function FeeSummary({ initialPool }: { initialPool: Pool }) {
       <Stat
         label="Paid to assigned provers"
         value={`${formatPerGas(floor, { maxFractionDigits: 4 })} – ${formatPerGas(cap, { maxFractionDigits: 4 })}`}
-        detail="R' = R clamped to 95 %–105 % of F"
+        detail={`R' = R clamped to ${formatBps(c.rewardFloorBps)}–${formatBps(c.rewardCapBps)} of F`}
       />
       <Stat
         label="Allowed reward per gas"
-        value={`${formatPerGas((F * c.rewardRangeMinBps) / BPS, { maxFractionDigits: 4 })} – ${formatPerGas((F * c.rewardRangeMaxBps) / BPS, { maxFractionDigits: 4 })}`}
+        value={`${formatPerGas(range.min, { maxFractionDigits: 4 })} – ${formatPerGas(range.max, { maxFractionDigits: 4 })}`}
         detail="range a prover may state R in"
       />
       <Stat

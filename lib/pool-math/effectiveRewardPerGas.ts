@@ -1,5 +1,6 @@
-import { BPS, defaultConfig, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
 import { clamp } from './internal/clamp'
+import { rewardPerGasBand } from './rewardPerGasBand'
 
 export type EffectiveRewardPerGasParameters = {
   /** The prover's stated reward per gas `R` (TKO wei per gas). */
@@ -17,9 +18,6 @@ export function effectiveRewardPerGas(
   { rewardPerGas, feePerGas }: EffectiveRewardPerGasParameters,
   config: PoolConfig = defaultConfig,
 ): EffectiveRewardPerGasReturnType {
-  return clamp(
-    rewardPerGas,
-    (feePerGas * config.rewardFloorBps) / BPS,
-    (feePerGas * config.rewardCapBps) / BPS,
-  )
+  const { floor, cap } = rewardPerGasBand({ feePerGas }, config)
+  return clamp(rewardPerGas, floor, cap)
 }

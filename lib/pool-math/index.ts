@@ -80,6 +80,11 @@ export { type ProofWindowParameters, type ProofWindowReturnType, proofWindow } f
 export { type ProposalFeeParameters, type ProposalFeeReturnType, proposalFee } from './proposalFee'
 export { type QuantiseStakeParameters, type QuantiseStakeReturnType, quantiseStake } from './quantiseStake'
 export {
+  type RewardPerGasBandParameters,
+  type RewardPerGasBandReturnType,
+  rewardPerGasBand,
+} from './rewardPerGasBand'
+export {
   type RewardPerGasRangeParameters,
   type RewardPerGasRangeReturnType,
   rewardPerGasRange,

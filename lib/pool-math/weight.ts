@@ -1,5 +1,6 @@
-import { BPS, defaultConfig, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
 import { quantiseStake } from './quantiseStake'
+import { rewardPerGasBand } from './rewardPerGasBand'
 
 export type WeightParameters = {
   /** Stake in wei; quantised to whole TKO inside (`A_q`). */
@@ -24,7 +25,7 @@ export function weight(
 ): WeightReturnType {
   const quantised = quantiseStake({ stake })
   if (quantised === 0n || capacity === 0n || rewardPerGas === 0n) return 0n
-  const floor = (feePerGas * config.rewardFloorBps) / BPS
+  const { floor } = rewardPerGasBand({ feePerGas }, config)
   const rw = rewardPerGas > floor ? rewardPerGas : floor
   return (quantised * feePerGas * feePerGas) / (rw * rw)
 }
