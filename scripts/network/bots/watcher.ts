@@ -36,6 +36,8 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           ...network.protocol,
           fromBlock: cursor + 1n,
           toBlock: head.number,
+          // Only logs that decode in full: their args are then typed per event, no casts needed.
+          strict: true,
         })
         await handle(logs)
         cursor = head.number
@@ -56,11 +58,13 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
     },
   })
 
-  type Logs = Awaited<ReturnType<typeof publicClient.getContractEvents<typeof network.protocol.abi>>>
+  type Logs = Awaited<
+    ReturnType<typeof publicClient.getContractEvents<typeof network.protocol.abi, undefined, true>>
+  >
 
   async function handle(logs: Logs): Promise<void> {
     // New blocks: read their record (proposedAt, window) in one go.
-    const proposed = logs.flatMap((l) => (l.eventName === 'BlockProposed' ? [l.args.blockId as bigint] : []))
+    const proposed = logs.flatMap((l) => (l.eventName === 'BlockProposed' ? [l.args.blockId] : []))
     const records = await Promise.all(
       proposed.map((id) =>
         publicClient.readContract({ ...network.protocol, functionName: 'getBlock', args: [id] }),
@@ -88,13 +92,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
     for (const log of logs) {
       switch (log.eventName) {
         case 'BlockProven': {
-          const { blockId, prover, reward, late, batched } = log.args as {
-            blockId: bigint
-            prover: Address
-            reward: bigint
-            late: boolean
-            batched: boolean
-          }
+          const { blockId, prover, reward, late, batched } = log.args
           network.blocks.delete(blockId)
           network.stats.proven += 1
           if (late) network.stats.late += 1
@@ -112,20 +110,15 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'Slashed': {
-          const { prover, blockId, amount, remainingStake } = log.args as {
-            prover: Address
-            blockId: bigint
-            amount: bigint
-            remainingStake: bigint
-          }
+          const { prover, blockId, amount, remainingStake } = log.args
           network.stats.slashes += 1
           const by = logs.find(
             (l) =>
               l.eventName === 'BlockProven' &&
               l.transactionHash === log.transactionHash &&
-              (l.args as { blockId: bigint }).blockId === blockId,
+              l.args.blockId === blockId,
           )
-          const prover2 = by ? (by.args as { prover: Address }).prover : undefined
+          const prover2 = by?.eventName === 'BlockProven' ? by.args.prover : undefined
           event(
             red('slash'),
             `${network.label(prover)} lost ${tko(amount)} for missing block #${blockId}` +
@@ -134,12 +127,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'Evicted': {
-          const { prover, by, amount, unlocksAt } = log.args as {
-            prover: Address
-            by: Address
-            amount: bigint
-            unlocksAt: bigint
-          }
+          const { prover, by, amount, unlocksAt } = log.args
           network.stats.evictions += 1
           event(
             yellow('evict'),
@@ -148,11 +136,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'ExitRequested': {
-          const { prover, amount, unlocksAt } = log.args as {
-            prover: Address
-            amount: bigint
-            unlocksAt: bigint
-          }
+          const { prover, amount, unlocksAt } = log.args
           network.stats.exits += 1
           event(
             'exit',
@@ -161,20 +145,13 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'Withdrawn': {
-          const { prover, amount } = log.args as { prover: Address; amount: bigint }
+          const { prover, amount } = log.args
           network.stats.withdrawals += 1
           event('withdraw', `${network.label(prover)} withdrew ${tko(amount, 0)}`)
           break
         }
         case 'Staked': {
-          const { prover, amount, totalStake, rewardPerGas, capacity, slot } = log.args as {
-            prover: Address
-            amount: bigint
-            totalStake: bigint
-            rewardPerGas: bigint
-            capacity: bigint
-            slot: bigint
-          }
+          const { prover, amount, totalStake, rewardPerGas, capacity, slot } = log.args
           network.stats.joins += 1
           const topUp = totalStake !== amount
           event(
@@ -186,11 +163,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'RewardPerGasChanged': {
-          const { prover, oldRewardPerGas, newRewardPerGas } = log.args as {
-            prover: Address
-            oldRewardPerGas: bigint
-            newRewardPerGas: bigint
-          }
+          const { prover, oldRewardPerGas, newRewardPerGas } = log.args
           network.stats.changes += 1
           event(
             'tune',
@@ -199,11 +172,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           break
         }
         case 'CapacityChanged': {
-          const { prover, oldCapacity, newCapacity } = log.args as {
-            prover: Address
-            oldCapacity: bigint
-            newCapacity: bigint
-          }
+          const { prover, oldCapacity, newCapacity } = log.args
           network.stats.changes += 1
           event('tune', `${network.label(prover)} capacity ${oldCapacity} → ${newCapacity}`)
           break
@@ -215,7 +184,7 @@ export function startWatcher(network: Network, fromBlock: bigint): void {
           network.stats.feeChanges += 1
           break
         case 'EmergencyModeChanged': {
-          const { active, reason } = log.args as { active: boolean; reason: number }
+          const { active, reason } = log.args
           const at = await network.clients.publicClient
             .readContract({
               ...network.lens,
