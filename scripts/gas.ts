@@ -21,7 +21,6 @@ import {
   type Hex,
   http,
   maxUint256,
-  parseSignature,
 } from 'viem'
 import { type HDAccount, mnemonicToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
