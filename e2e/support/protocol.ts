@@ -26,6 +26,7 @@ import {
   PROPOSER_INDEX,
   RACER_INDEX,
 } from '@/lib/network/accounts'
+import { proposalFee } from '@/lib/pool-math/proposalFee'
 import type { E2EChain } from './chain'
 
 /** The contract addresses the helpers use (from the deployments file). */
@@ -151,7 +152,7 @@ export function createProtocolHelpers(chain: E2EChain, addresses: ProtocolAddres
     async proposeBlock({ gasUsed = 1_000_000n, from }: ProposeBlockParameters = {}): Promise<ProposedBlock> {
       const key = from ?? helpers.proposer.privateKey
       const address = chain.walletClient(key).account.address
-      const fee = (await helpers.feePerGas()) * gasUsed
+      const fee = proposalFee({ feePerGas: await helpers.feePerGas(), gasUsed })
       const [balance, allowance] = await Promise.all([
         helpers.balanceOf(address),
         publicClient.readContract({

@@ -4,7 +4,7 @@
  */
 import type { Address } from 'viem'
 import { isAddress } from 'viem'
-import type { PoolConfig } from '../pool-math/config'
+import { type PoolConfig, poolConfigKeys } from '../pool-math/config'
 
 export type Deployment = {
   chainId: number
@@ -20,38 +20,6 @@ export type Deployment = {
   initialFeePerGas: bigint
   initialAvgProofDelayMs: bigint
 }
-
-/** Field names of `PoolConfig`, in `Config` order (contracts/PoolTypes.sol). */
-export const poolConfigKeys = [
-  'maxActiveProvers',
-  'rewardFloorBps',
-  'rewardCapBps',
-  'rewardRangeMinBps',
-  'rewardRangeMaxBps',
-  'openRewardBps',
-  'feeSmoothing',
-  'delaySmoothing',
-  'proofWindowMultiplier',
-  'minProofWindow',
-  'maxProofWindow',
-  'slashBps',
-  'minSlashRewardMultiple',
-  'rewardChangeCooldown',
-  'exitDelay',
-  'maxExitsPerDay',
-  'maxOpenBlocks',
-  'baseMinStake',
-  'baseMinCapacity',
-  'targetBacklog',
-  'perfBonusFastBps',
-  'perfBonusBps',
-  'stabilizationBonusBps',
-  'congestionBacklog',
-  'minAvailableProvers',
-  'batchingBacklog',
-  'batchDivisor',
-  'maxBatchSize',
-] as const satisfies readonly (keyof PoolConfig)[]
 
 export class DeploymentParseError extends Error {
   override name = 'DeploymentParseError'

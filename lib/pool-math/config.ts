@@ -1,37 +1,40 @@
 /**
- * The mechanism's parameters. Mirrors `struct Config` in contracts/PoolTypes.sol field by field
- * (same names, same order) so a config read from the chain can be used here as is.
+ * The mechanism's parameters, by name, in the field order of `struct Config` in contracts/PoolTypes.sol
+ * (the order the lens returns them and deployments/<chainId>.json lists them).
  */
-export type PoolConfig = {
-  maxActiveProvers: bigint
-  rewardFloorBps: bigint
-  rewardCapBps: bigint
-  rewardRangeMinBps: bigint
-  rewardRangeMaxBps: bigint
-  openRewardBps: bigint
-  feeSmoothing: bigint
-  delaySmoothing: bigint
-  proofWindowMultiplier: bigint
-  minProofWindow: bigint
-  maxProofWindow: bigint
-  slashBps: bigint
-  minSlashRewardMultiple: bigint
-  rewardChangeCooldown: bigint
-  exitDelay: bigint
-  maxExitsPerDay: bigint
-  maxOpenBlocks: bigint
-  baseMinStake: bigint
-  baseMinCapacity: bigint
-  targetBacklog: bigint
-  perfBonusFastBps: bigint
-  perfBonusBps: bigint
-  stabilizationBonusBps: bigint
-  congestionBacklog: bigint
-  minAvailableProvers: bigint
-  batchingBacklog: bigint
-  batchDivisor: bigint
-  maxBatchSize: bigint
-}
+export const poolConfigKeys = [
+  'maxActiveProvers',
+  'rewardFloorBps',
+  'rewardCapBps',
+  'rewardRangeMinBps',
+  'rewardRangeMaxBps',
+  'openRewardBps',
+  'feeSmoothing',
+  'delaySmoothing',
+  'proofWindowMultiplier',
+  'minProofWindow',
+  'maxProofWindow',
+  'slashBps',
+  'minSlashRewardMultiple',
+  'rewardChangeCooldown',
+  'exitDelay',
+  'maxExitsPerDay',
+  'maxOpenBlocks',
+  'baseMinStake',
+  'baseMinCapacity',
+  'targetBacklog',
+  'perfBonusFastBps',
+  'perfBonusBps',
+  'stabilizationBonusBps',
+  'congestionBacklog',
+  'minAvailableProvers',
+  'batchingBacklog',
+  'batchDivisor',
+  'maxBatchSize',
+] as const
+
+/** The mechanism's parameters: `struct Config` field by field, every one a `uint256`. */
+export type PoolConfig = { [K in (typeof poolConfigKeys)[number]]: bigint }
 
 /** Basis points denominator. */
 export const BPS = 10_000n

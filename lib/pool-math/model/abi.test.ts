@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { defaultConfig } from '../config'
+import { defaultConfig, poolConfigKeys } from '../config'
 import { PoolModelError, poolErrorNames } from './errors'
 import { alice, newModel, propose, stake } from './testing'
 
@@ -34,6 +34,7 @@ describe('PoolModel shapes match contracts/PoolTypes.sol', () => {
   const view = model.lens()
 
   it('has the Config fields in order', () => {
+    expect([...poolConfigKeys]).toEqual(structFields('Config'))
     expect(Object.keys(defaultConfig)).toEqual(structFields('Config'))
   })
 
