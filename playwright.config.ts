@@ -3,8 +3,9 @@
  * deployed and the demo population staked. See docs/testing.md.
  *
  * Two web servers, started in order (Playwright sets them up one after the other, before global
- * setup): the chain server (anvil on 8555 + deploy + population; ready once it answers on 8556), then
- * the app on 3100, which reads the deployments file the chain server wrote.
+ * setup): the chain server (anvil on 8555 + deploy + population, and a keyed RPC endpoint on 8557
+ * that the app reads; ready once it answers on 8556), then the app on 3100, which reads the
+ * deployments file the chain server wrote.
  *
  * The build is not made here: run `NEXT_DIST_DIR=.next-e2e npx next build` first (`npm test` does).
  * `E2E_HARNESS_ONLY=1` runs only the harness self-tests (e2e/support/*.spec.ts) without the app.
@@ -19,7 +20,7 @@ import {
   E2E_CHAIN_READY_URL,
   E2E_DEPLOYMENTS_FILE,
   E2E_DIST_DIR,
-  E2E_RPC_URL,
+  E2E_KEYED_RPC_URL,
   repoRoot,
 } from './e2e/support/env'
 
@@ -100,9 +101,17 @@ export default defineConfig({
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
             env: {
               NEXT_DIST_DIR: E2E_DIST_DIR,
-              RPC_URL: E2E_RPC_URL,
+              // A keyed endpoint, as behind a provider: the tests check the key never reaches the browser.
+              RPC_URL: E2E_KEYED_RPC_URL,
               CHAIN_ID: String(E2E_CHAIN_ID),
               DEPLOYMENTS_FILE: E2E_DEPLOYMENTS_FILE,
+              // The faucet on, as `npm start` has it; every test funds the same few accounts, so the
+              // per-address and per-client limits are lifted (their refusals are unit-tested).
+              FAUCET_ENABLED: '1',
+              FAUCET_PER_ADDRESS_PER_MINUTE: '1000',
+              FAUCET_PER_CLIENT_PER_MINUTE: '1000',
+              // An explorer for the local chain, so transaction links can be checked.
+              EXPLORER_URL: 'https://explorer.e2e.invalid',
               NEXT_TELEMETRY_DISABLED: '1',
             },
           },

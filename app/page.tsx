@@ -1,3 +1,4 @@
+import { ScheduledConfig } from '@/components/config/scheduled-config'
 import { FeeHistoryCard } from '@/components/fees/fee-history-card'
 import { parseFeeRange } from '@/components/fees/fee-history-data'
 import { ChainUnavailable } from '@/components/layout/chain-unavailable'
@@ -22,6 +23,7 @@ export default async function OverviewPage({
         The prover market at a glance: what proposers pay, how fast blocks are proven, and who is staked.
       </PageHeader>
       <ModeBanner initialPool={pool} />
+      <ScheduledConfig initialPool={pool} />
       <OverviewTiles initialPool={pool} />
       <FeeHistoryCard pool={pool} range={range} path="/" />
       <RecentBlocksCard pool={pool} />

@@ -155,6 +155,16 @@ export const blockProtocolAbi = [
             "internalType": "uint256",
             "name": "maxBatchSize",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
           }
         ],
         "internalType": "struct Config",
@@ -203,8 +213,29 @@ export const blockProtocolAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "activatesAt",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "now",
+        "type": "uint256"
+      }
+    ],
+    "name": "BlockProtocolConfigNotDue",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "BlockProtocolEmptyBatch",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "BlockProtocolEmptyCommitment",
     "type": "error"
   },
   {
@@ -216,11 +247,21 @@ export const blockProtocolAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "min",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "max",
         "type": "uint256"
       }
     ],
     "name": "BlockProtocolGasUsedOutOfRange",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "BlockProtocolNoConfigScheduled",
     "type": "error"
   },
   {
@@ -250,7 +291,29 @@ export const blockProtocolAbi = [
     "type": "error"
   },
   {
-    "inputs": [],
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "owed",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "treasury",
+        "type": "uint256"
+      }
+    ],
+    "name": "BlockProtocolOwedUnfunded",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "blockId",
+        "type": "uint256"
+      }
+    ],
     "name": "BlockProtocolProofRejected",
     "type": "error"
   },
@@ -332,9 +395,24 @@ export const blockProtocolAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
+        "internalType": "uint256",
         "name": "field",
-        "type": "string"
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "min",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
       }
     ],
     "name": "ProverPoolConfigInvalid",
@@ -501,6 +579,11 @@ export const blockProtocolAbi = [
   },
   {
     "inputs": [],
+    "name": "ProverTableWriteFailed",
+    "type": "error"
+  },
+  {
+    "inputs": [],
     "name": "ReentrancyGuardReentrantCall",
     "type": "error"
   },
@@ -600,6 +683,12 @@ export const blockProtocolAbi = [
         "internalType": "uint256",
         "name": "proofDeadline",
         "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "commitment",
+        "type": "bytes32"
       }
     ],
     "name": "BlockProposed",
@@ -677,6 +766,19 @@ export const blockProtocolAbi = [
       }
     ],
     "name": "CapacityChanged",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "activatesAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ConfigCancelled",
     "type": "event"
   },
   {
@@ -823,6 +925,193 @@ export const blockProtocolAbi = [
             "internalType": "uint256",
             "name": "maxBatchSize",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct Config",
+        "name": "config",
+        "type": "tuple"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "activatesAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ConfigScheduled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "maxActiveProvers",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardFloorBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardCapBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardRangeMinBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardRangeMaxBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "openRewardBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "feeSmoothing",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "delaySmoothing",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "proofWindowMultiplier",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minProofWindow",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxProofWindow",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "slashBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minSlashRewardMultiple",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardChangeCooldown",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "exitDelay",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxExitsPerDay",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxOpenBlocks",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "baseMinStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "baseMinCapacity",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "targetBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "perfBonusFastBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "perfBonusBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stabilizationBonusBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "congestionBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minAvailableProvers",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "batchingBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "batchDivisor",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxBatchSize",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
           }
         ],
         "indexed": false,
@@ -946,6 +1235,44 @@ export const blockProtocolAbi = [
       {
         "indexed": true,
         "internalType": "address",
+        "name": "prover",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "OwedRewardsPaid",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousOwner",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "OwnershipTransferStarted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
         "name": "previousOwner",
         "type": "address"
       },
@@ -957,6 +1284,31 @@ export const blockProtocolAbi = [
       }
     ],
     "name": "OwnershipTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "prover",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "blockId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "RewardOwed",
     "type": "event"
   },
   {
@@ -1117,6 +1469,13 @@ export const blockProtocolAbi = [
   },
   {
     "inputs": [],
+    "name": "acceptOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "accountedBalance",
     "outputs": [
       {
@@ -1130,11 +1489,18 @@ export const blockProtocolAbi = [
   },
   {
     "inputs": [],
+    "name": "applyConfig",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "availableProvers",
     "outputs": [
       {
         "internalType": "uint256",
-        "name": "available",
+        "name": "",
         "type": "uint256"
       }
     ],
@@ -1165,6 +1531,13 @@ export const blockProtocolAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "cancelConfig",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -1345,11 +1718,34 @@ export const blockProtocolAbi = [
             "internalType": "uint256",
             "name": "maxBatchSize",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
           }
         ],
         "internalType": "struct Config",
         "name": "",
         "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "configVersion",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -1493,11 +1889,6 @@ export const blockProtocolAbi = [
           },
           {
             "internalType": "uint256",
-            "name": "feePerGas",
-            "type": "uint256"
-          },
-          {
-            "internalType": "uint256",
             "name": "rewardPerGas",
             "type": "uint256"
           },
@@ -1513,13 +1904,13 @@ export const blockProtocolAbi = [
           },
           {
             "internalType": "uint256",
-            "name": "provenAt",
+            "name": "configVersion",
             "type": "uint256"
           },
           {
-            "internalType": "address",
-            "name": "prover",
-            "type": "address"
+            "internalType": "bytes32",
+            "name": "commitment",
+            "type": "bytes32"
           },
           {
             "internalType": "bool",
@@ -1538,7 +1929,7 @@ export const blockProtocolAbi = [
           }
         ],
         "internalType": "struct BlockInfo",
-        "name": "",
+        "name": "b",
         "type": "tuple"
       }
     ],
@@ -1594,6 +1985,11 @@ export const blockProtocolAbi = [
           },
           {
             "internalType": "uint256",
+            "name": "outstandingBlocks",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
             "name": "deposited",
             "type": "uint256"
           },
@@ -1619,6 +2015,11 @@ export const blockProtocolAbi = [
           },
           {
             "internalType": "uint256",
+            "name": "owedRewards",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
             "name": "lastRewardChangeAt",
             "type": "uint256"
           },
@@ -1629,7 +2030,7 @@ export const blockProtocolAbi = [
           }
         ],
         "internalType": "struct StakerInfo",
-        "name": "",
+        "name": "info",
         "type": "tuple"
       }
     ],
@@ -1676,8 +2077,210 @@ export const blockProtocolAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "prover",
+        "type": "address"
+      }
+    ],
+    "name": "owedRewards",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "owner",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pendingConfig",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "maxActiveProvers",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardFloorBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardCapBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardRangeMinBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardRangeMaxBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "openRewardBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "feeSmoothing",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "delaySmoothing",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "proofWindowMultiplier",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minProofWindow",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxProofWindow",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "slashBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minSlashRewardMultiple",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "rewardChangeCooldown",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "exitDelay",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxExitsPerDay",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxOpenBlocks",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "baseMinStake",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "baseMinCapacity",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "targetBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "perfBonusFastBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "perfBonusBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "stabilizationBonusBps",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "congestionBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minAvailableProvers",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "batchingBacklog",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "batchDivisor",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "maxBatchSize",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct Config",
+        "name": "scheduled",
+        "type": "tuple"
+      },
+      {
+        "internalType": "uint256",
+        "name": "activatesAt",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pendingOwner",
     "outputs": [
       {
         "internalType": "address",
@@ -1694,6 +2297,11 @@ export const blockProtocolAbi = [
         "internalType": "uint32",
         "name": "gasUsed",
         "type": "uint32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "commitment",
+        "type": "bytes32"
       }
     ],
     "name": "proposeBlock",
@@ -1745,6 +2353,19 @@ export const blockProtocolAbi = [
   },
   {
     "inputs": [],
+    "name": "proverTable",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "renounceOwnership",
     "outputs": [],
     "stateMutability": "nonpayable",
@@ -1766,182 +2387,6 @@ export const blockProtocolAbi = [
       }
     ],
     "name": "rewards",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "slotOwners",
-    "outputs": [
-      {
-        "internalType": "address[32]",
-        "name": "owners",
-        "type": "address[32]"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "rewardPerGas",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      }
-    ],
-    "name": "stake",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "rewardPerGas",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacity",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "deadline",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint8",
-        "name": "v",
-        "type": "uint8"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "r",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "s",
-        "type": "bytes32"
-      }
-    ],
-    "name": "stakeWithPermit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "stakerAt",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "stakerCount",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "token",
-    "outputs": [
-      {
-        "internalType": "contract IERC20",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "name": "topUp",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "totalStaked",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "newOwner",
-        "type": "address"
-      }
-    ],
-    "name": "transferOwnership",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "treasury",
     "outputs": [
       {
         "internalType": "uint256",
@@ -2095,6 +2540,16 @@ export const blockProtocolAbi = [
             "internalType": "uint256",
             "name": "maxBatchSize",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "minGasPerBlock",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "configDelay",
+            "type": "uint256"
           }
         ],
         "internalType": "struct Config",
@@ -2102,9 +2557,211 @@ export const blockProtocolAbi = [
         "type": "tuple"
       }
     ],
-    "name": "updateConfig",
+    "name": "scheduleConfig",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "slotOwners",
+    "outputs": [
+      {
+        "internalType": "address[32]",
+        "name": "owners",
+        "type": "address[32]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "rewardPerGas",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacity",
+        "type": "uint256"
+      }
+    ],
+    "name": "stake",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "rewardPerGas",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacity",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint8",
+        "name": "v",
+        "type": "uint8"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "r",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "s",
+        "type": "bytes32"
+      }
+    ],
+    "name": "stakeWithPermit",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "stakerAt",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "stakerCount",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "token",
+    "outputs": [
+      {
+        "internalType": "contract IERC20",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "topUp",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "totalOwed",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "totalQueued",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "totalStaked",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newOwner",
+        "type": "address"
+      }
+    ],
+    "name": "transferOwnership",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "treasury",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -2144,5 +2801,5 @@ export const blockProtocolAbi = [
 
 export const BlockProtocol = {
   abi: blockProtocolAbi,
-  bytecode: '0x60c060405234801561000f575f5ffd5b5060405161650238038061650283398101604081905261002e9161069b565b338584848460017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00556001600160a01b03841661006f5761006f601c61017a565b81158061008257506001600160401b0382115b1561009157610091601d61017a565b6001600160401b038111156100aa576100aa601e61017a565b6001600160a01b0384166080526100c0836102f8565b6040805160a0810182526001600160401b0393841680825293831660208201526001818301525f606082018190526080909101526fffffffffffffffff000000000000000091901b1617600160801b17601f5550506001600160a01b03811661014357604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61014c816105e6565b506001600160a01b03841661016557610165601f61017a565b5050506001600160a01b031660a05250610917565b5f6040518061022001604052806101f081526020016163126101f0913990505f5f5f5b835181116102f15783518114806101f057508381815181106101c1576101c1610876565b6020910101517fff0000000000000000000000000000000000000000000000000000000000000016600160fd1b145b156102e1578482036102c8575f610207848361089e565b6001600160401b0381111561021e5761021e610652565b6040519080825280601f01601f191660200182016040528015610248576020820181803683370190505b5090505f5b81518110156102ac578561026182876108b7565b8151811061027157610271610876565b602001015160f81c60f81b82828151811061028e5761028e610876565b60200101906001600160f81b03191690815f1a90535060010161024d565b50806040516309baea9160e31b815260040161013a91906108ca565b6102d1826108ff565b91506102de8160016108b7565b92505b6102ea816108ff565b905061019d565b5050505050565b5f5b601c811015610461575f8160051b83015190505f6040518060400160405280601c81526020017f1102040404041515040015020505051505060315040404150105152500000000815250838151811061035557610355610876565b016020015160f81c9050600f81165f81156103d157816001146103ca57816002146103c257816003146103bb57816004146103a9578160051461039f576001600160601b036103ad565b63ffffffff6103ad565b61ffff5b6001600160601b03166103d4565b60ff6103d4565b6127106103d4565b60206103d4565b5f195b90505f600f600485901c168510806103eb57508185115b90508560020361040b5780806104045750866020015185105b9050610442565b8560040361042757808061040457505060608601518410610442565b8560090361044257808061043f575086610140015185115b90505b8015610451576104518661017a565b50505050508060010190506102fa565b505f60f8825f0151901b60d8836101400151901b60b8846101200151901b60a8856101000151901b6048866102200151901b6040876102400151901b6020886102600151901b60108960400151901b8960200151171717171717171790505f60e8836102c00151901b60d8846102a00151901b60c8856102800151901b60b8866101600151901b60988760e00151901b60788860c00151901b60688960a00151901b60588a60800151901b60488b60600151901b60408c6103000151901b60208d6102000151901b8d6102e00151171717171717171717171790505f60c0846103600151901b60a0856103400151901b6080866103200151901b6060876101e00151901b6040886101c00151901b6020896101a00151901b89610180015117171717171790505f7fcf9507de983e8fb6179568bce4b1ec8056a61342357d3955ece8928d806e16a6905083601c5582601d5581601e555f5f5b601c8110156105d757600581901b870151828201556001016105ba565b50508061038086a15050505050565b605180546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b80516001600160a01b038116811461064d575f5ffd5b919050565b634e487b7160e01b5f52604160045260245ffd5b60405161038081016001600160401b038111828210171561069557634e487b7160e01b5f52604160045260245ffd5b60405290565b5f5f5f5f5f8587036104008112156106b1575f5ffd5b6106ba87610637565b95506106c860208801610637565b9450610380603f19820112156106dc575f5ffd5b506106e5610666565b604087810151825260608089015160208401526080808a01519284019290925260a0808a01519184019190915260c0808a01519284019290925260e0808a015191840191909152610100808a015192840192909252610120808a015191840191909152610140808a015192840192909252610160808a015191840191909152610180808a0151928401929092526101a0808a0151918401919091526101c0808a0151928401929092526101e0808a015191840191909152610200808a015192840192909252610220808a015191840191909152610240808a015192840192909252610260808a015191840191909152610280808a0151928401929092526102a0808a0151918401919091526102c0808a0151928401929092526102e0808a015191840191909152610300808a015192840192909252610320808a015191840191909152610340808a015192840192909252610360808a015191840191909152610380890151918301919091526103a0880151908201526103c08701516103e090970151959894975095949392505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b818103818111156108b1576108b161088a565b92915050565b808201808211156108b1576108b161088a565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f600182016109105761091061088a565b5060010190565b60805160a0516159a96109695f395f81816103150152612e9501525f818161069e0152818161092b01528181610ea4015281816110070152818161131801528181611b2701526127e201526159a95ff3fe608060405234801561000f575f5ffd5b5060043610610255575f3560e01c80637f8e3b4e11610140578063cb605897116100bf578063f2fde38b11610084578063f2fde38b1461063c578063f36572d11461064f578063f3840f6014610662578063f6471f4b14610675578063f84e161614610688578063fc0c546a14610699575f5ffd5b8063cb605897146105fc578063d129ab141461060f578063dcd9efdd14610617578063dff697871461062c578063eb4841bd14610634575f5ffd5b8063a638f2e211610105578063a638f2e2146105a1578063afb68f12146105b4578063bfa06644146105c7578063c649f040146105df578063c8db2e23146105f4575f5ffd5b80637f8e3b4e14610558578063817b1cd2146105605780638bd50bde146105685780638da5cb5b14610570578063a23c44b114610581575f5ffd5b806339af0513116101d75780635ae4fad11161019c5780635ae4fad1146103a25780635f9e8f82146103bc57806361d027b3146103d4578063715018a6146103e557806379502c55146103ed5780637b2ca01f14610545575f5ffd5b806339af0513146103575780633ccfd60b1461036c57806344a90986146103745780634b22f1661461037c57806350017f3e1461038f575f5ffd5b8063182fb8e61161021d578063182fb8e6146102de5780631cd1625a146102f35780632640b818146103085780632b7ac3f314610310578063372500ab1461034f575f5ffd5b80630254aef71461025957806304c075691461027f5780630700037d1461029f5780630937eb54146102be5780631811642f146102c6575b5f5ffd5b61026c610267366004614f8e565b6106c0565b6040519081526020015b60405180910390f35b61029261028d366004614fb1565b610975565b6040516102769190614fc8565b61026c6102ad366004615093565b604d6020525f908152604090205481565b61026c610b0e565b601f54600160401b90046001600160401b031661026c565b6102f16102ec366004614fb1565b610b49565b005b6102fb610d85565b60405161027691906150b9565b61026c610de7565b6103377f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610276565b6102f1610e02565b601f54600160c01b900463ffffffff1661026c565b6102f1610ee4565b61026c611046565b6102f161038a3660046150f3565b61110f565b6102f161039d366004614fb1565b611131565b602054600160a01b900460ff166040516102769190615121565b6103c46111b5565b6040519015158152602001610276565b6020546001600160801b031661026c565b6102f16111dc565b6103f56111ed565b60405161027691905f61038082019050825182526020830151602083015260408301516040830152606083015160608301526080830151608083015260a083015160a083015260c083015160c083015260e083015160e08301526101008301516101008301526101208301516101208301526101408301516101408301526101608301516101608301526101808301516101808301526101a08301516101a08301526101c08301516101c08301526101e08301516101e08301526102008301516102008301526102208301516102208301526102408301516102408301526102608301516102608301526102808301516102808301526102a08301516102a08301526102c08301516102c08301526102e08301516102e083015261030083015161030083015261032083015161032083015261034083015161034083015261036083015161036083015292915050565b6102f161055336600461513b565b6112d0565b6102f161139e565b604e5461026c565b61026c6114ea565b6051546001600160a01b0316610337565b61059461058f366004615093565b611505565b60405161027691906151ae565b6102f16105af36600461525d565b61167c565b6103376105c2366004614fb1565b6116ab565b601f54600160801b90046001600160401b031661026c565b6105e76116d9565b6040516102769190615286565b61026c611713565b6102f161060a366004614fb1565b6117d9565b61026c611921565b601f54600160e01b900463ffffffff1661026c565b604c5461026c565b61026c611962565b6102f161064a366004615093565b61197d565b6102f161065d3660046152f2565b6119b7565b6102f161067036600461538a565b611a1a565b6102f1610683366004614fb1565b611a84565b601f546001600160401b031661026c565b6103377f000000000000000000000000000000000000000000000000000000000000000081565b5f6106c9611b65565b8163ffffffff165f0361070257604051632261445d60e21b815263ffffffff808416600483015260248201526044015b60405180910390fd5b5f61070b611b80565b90505f610716611bd0565b90506107228282611c76565b60408201516001600160401b0316925061073d8360016153e5565b6001600160401b03908116604084015282515f91610762911663ffffffff8716611e09565b905061078481835f01516001600160801b031661077f91906153e5565b611e1b565b6001600160801b0316825282515f906001600160401b031681846040015160028111156107b3576107b361510d565b1480156107c95750602084015163ffffffff1615155b156107f5576107ef86865f01516001600160401b0316876060015163ffffffff16611e4e565b90925090505b6001600160a01b03821615801561087157601d54608087015163ffffffff600160201b90920482169116811161085357608087015160405163c90be9e560e01b815263ffffffff9091166004820152602481018290526044016106f9565b60018760800181815161086691906153f8565b63ffffffff16905250505b5f61088788858b8a5f0151878c60200151611fa0565b905060018760600181815161089c91906153f8565b63ffffffff169052506108ae876120f7565b6108b786612155565b86516040805163ffffffff8c1681526001600160401b0390921660208301528101849052606081018290526001600160a01b0385169033908a907fb025cfe1f439eaaf1bad41de70e8d50ff2dff8d1a59df22c39a3cf99ac4a5ab79060800160405180910390a46109536001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330886121b8565b5050505050505061097060015f51602061597d5f395f51905f5255565b919050565b6109eb604051806101a001604052805f81526020015f6001600160a01b031681526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f6001600160a01b031681526020015f151581526020015f151581526020015f151581525090565b601f54600160801b90046001600160401b0316821580610a0b5750808310155b15610a3357604051638cb5be4d60e01b815260048101849052602481018290526044016106f9565b825f52605260205260405f2080546001820154600283015492506040518681526001600160a01b038316602082015264ffffffffff8360a01c16604082015263ffffffff8360c81c1660608201526001600160401b03821660808201526001600160401b038260401c1660a082015263ffffffff8260c01c1660c08201526001600160401b038260801c1660e082015264ffffffffff8460a01c166101008201526001600160a01b03841661012082015260ff8360e81c1661014082015260ff8360f01c166101608201528260f81c6101808201526101a081f35b602054605054604f54604e545f936001600160801b03169291610b30916153e5565b610b3a91906153e5565b610b4491906153e5565b905090565b5f610b53336121ee565b8054909150610b6f90600160c01b900464ffffffffff1661223e565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b8304811694840185905260ff600160401b84048116606086018190526001600160601b03600160481b8604166080870152600160a81b850490931660a0860152600160b81b8404821660c0860152600160d81b8404821660e0860152600160f81b909304909216610100840152601f5492935f93610c2493600160c01b909104169190612294565b905080841080610c34575060ff84115b15610c63576040516305553bb960e41b8152600481018590526024810182905260ff60448201526064016106f9565b82545f90610c7d90600190600160881b900460ff16615414565b610c88906008615427565b60295485549192509060ff600160801b90910481169082841c165f818311610cb0575f610cba565b610cba8284615414565b90505f818a11610cca575f610cd4565b610cd4828b615414565b60ff80881b19878116838a1b17602955602a80549091168d8a1b1790558a5464ffffffffff4216600160c01b0264ffffffffff60c01b19928e16600160801b02929092166cffffffffff00000000000000ff60801b1990911617178a5560405190915033907f2ef06c4fe8dba7c1cef21ec29e5dec335c54bee45190e52f5d24fe0da7384f3990610d719087908e90918252602082015260400190565b60405180910390a250505050505050505050565b610d8d614f6f565b5f5b6020811015610de357602b8160208110610dab57610dab61543e565b01546001600160a01b0316828260208110610dc857610dc861543e565b6001600160a01b039092166020929092020152600101610d8f565b5090565b601f545f90610b4490600160c01b900463ffffffff166122f7565b610e0a611b65565b335f908152604d602052604081205490819003610e3a57604051638e5e0f3760e01b815260040160405180910390fd5b335f908152604d6020526040812081905560508054839290610e5d908490615414565b909155505060405181815233907ffc30cddea38e2bf4d6ea7d3f9ed3b6ad7f176419f4963bd81318067a4aee73fe9060200160405180910390a2610ecb6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016338361239f565b50610ee260015f51602061597d5f395f51905f5255565b565b610eec611b65565b335f908152604b60205260408120600181015490916001600160801b0390911690819003610f2d5760405163b506785760e01b815260040160405180910390fd5b6001820154600160801b90046001600160401b0316421015610f7f576001820154604051632837d6c960e11b8152600160801b9091046001600160401b031660048201524260248201526044016106f9565b6001820180546001600160c01b03191690558154600160881b900460ff165f03610faf57815460ff60901b191682555b80604f5f828254610fc09190615414565b909155505060405181815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a261102e6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016338361239f565b5050610ee260015f51602061597d5f395f51905f5255565b6040805160e081018252601e5463ffffffff8082168352600160201b820481166020840152600160401b8204811693830193909352600160601b810483166060830152600160801b8104831660808301819052600160a01b8204841660a08401819052600160c01b92839004851660c08501819052601f545f9687956110d1959204169290916123d4565b90505f602054600160a01b900460ff1660028111156110f2576110f261510d565b141580156111005750600281105b15611109575060025b92915050565b61111761241c565b61112e6111293683900383018361549b565b612449565b50565b611139611b65565b335f908152604b6020526040812080549091600160881b90910460ff1690036111775760405163ea94a40960e01b81523360048201526024016106f9565b805461119e9033908490600160601b810463ffffffff1690600160801b900460ff16612737565b5061112e60015f51602061597d5f395f51905f5255565b5f80602054600160a01b900460ff1660028111156111d5576111d561510d565b1415905090565b6111e461241c565b610ee25f612819565b6112a56040518061038001604052805f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81525090565b6040515f5f5b601c8110156112c85781810154600582901b8401526001016112ab565b505061038081f35b6112d8611b65565b60405163d505accf60e01b8152336004820152306024820152604481018890526064810185905260ff8416608482015260a4810183905260c481018290527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063d505accf9060e4015f604051808303815f87803b158015611361575f5ffd5b505af1925050508015611372575060015b5061137f33888888612737565b61139560015f51602061597d5f395f51905f5255565b50505050505050565b5f6113a8336121ee565b90505f6113b3611bd0565b90505f6113c362015180426155f9565b90505f81836060015163ffffffff16146113dd575f6113e3565b82608001515b601e5463ffffffff9182169250600160601b900416808210611444578181620151806114108660016153e5565b61141a9190615427565b6040516324e6ad0160e01b81526004810193909352602483019190915260448201526064016106f9565b6020805463ffffffff60a81b1916600160a81b63ffffffff86160217905561146d8260016153e5565b6020805463ffffffff92909216600160c81b0263ffffffff60c81b199092169190911790555f8061149f87600261286a565b604080518381526020810183905292945090925033917f4cf94291edeab4daefe36ffc570177414768fd63b0ee9d075d82098fe4f44db191015b60405180910390a250505050505050565b601f545f90610b4490600160c01b900463ffffffff16612a25565b61156b604080516101c081019091525f808252602082019081526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81525090565b5f604d5f846001600160a01b03166001600160a01b031681526020019081526020015f205490505f6029549050835f52604b60205260405f20805460018201546002830154925060405160ff8360881c1688825260ff8460901c1660208301528060408301526001600160601b038416606083015263ffffffff8460601c16608083015260ff866001830360031b1c168115150260a08301525060ff8360801c1660c08201526001600160801b03841660e08201528360801c6101008201526001600160801b0382166101208201526001600160401b038260801c166101408201528561016082015264ffffffffff8360981c1661018082015264ffffffffff8360c01c166101a08201526101c081f35b611684611b65565b61169033848484612737565b6116a660015f51602061597d5f395f51905f5255565b505050565b5f604c82815481106116bf576116bf61543e565b5f918252602090912001546001600160a01b031692915050565b6116e1614f6f565b5f6116ea611b80565b905061170c815f01516001600160401b0316826060015163ffffffff16612acd565b5092915050565b6040805161012081018252601c5461ffff808216835262010000820481166020840152600160201b820463ffffffff90811694840194909452600160401b80830460ff9081166060860152600160481b84046001600160601b03166080860152600160a81b840490921660a08501819052600160b81b8404861660c08601819052600160d81b850490961660e08601819052600160f81b909404909216610100850152601f545f956117d394929091046001600160401b03169291612b36565b91505090565b5f6117e3336121ee565b80549091506117ff90600160981b900464ffffffffff1661223e565b601f545f908190611818906001600160401b0316612b58565b915091508184108061182957508084115b156118585760405163cb2485b160e01b81526004810185905260248101839052604481018290526064016106f9565b82546bffffffffff000000ffffffff60601b198116600160601b63ffffffff878116820264ffffffffff60981b191692909217600160981b4264ffffffffff160217808755920416906118df906118bb90600190600160881b900460ff16615414565b85546118d990670de0b6b3a7640000906001600160601b03166155f9565b87612c73565b604080518281526020810187905233917fe0f096db9cf4a52ba2d3e29a9d79bd70f595a9bfbf46c960452455fa6cabc67e910160405180910390a25050505050565b5f5f61192b611bd0565b905061193a62015180426155f9565b816060015163ffffffff1614611950575f611956565b80608001515b63ffffffff1691505090565b601f545f90610b4490600160c01b900463ffffffff16612cc7565b61198561241c565b6001600160a01b0381166119ae57604051631e4fbdf760e01b81525f60048201526024016106f9565b61112e81612819565b6119bf611b65565b6119fe8484808060200260200160405190810160405280939291908181526020018383602002808284375f92019190915250869250859150612e259050565b611a1460015f51602061597d5f395f51905f5255565b50505050565b611a22611b65565b6040805160018082528183019092525f916020808301908036833701905050905083815f81518110611a5657611a5661543e565b602002602001018181525050611a6d818484612e25565b506116a660015f51602061597d5f395f51905f5255565b611a8c611b65565b805f03611aac576040516331d6c6af60e21b815260040160405180910390fd5b602054611ac79061077f9083906001600160801b03166153e5565b602080546001600160801b0319166001600160801b039290921691909117815560405182815233917fda1785fe1dec267c363b06ae3e02c3e086123f9d611399f7a1cc98492518372e910160405180910390a2611b4f6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163330846121b8565b61112e60015f51602061597d5f395f51905f5255565b611b6d6130ae565b60025f51602061597d5f395f51905f5255565b6040805160a081018252601f546001600160401b03808216835281841c81166020840152608082811c9091169383019390935260c081901c63ffffffff16606083015260e01c9181019190915290565b6040805160a080820183525f92820183905260608201839052608080830193909352602080546001600160801b03811684529384901c63ffffffff169083015290919081901c60ff166002811115611c2a57611c2a61510d565b82604001906002811115611c4057611c4061510d565b90816002811115611c5357611c5361510d565b90525063ffffffff60a882901c8116606084015260c89190911c16608082015290565b6040805161018081018252601d5463ffffffff8082168352600160201b82048116602084015260ff600160401b8304168385015261ffff600160481b830481166060850152600160581b830481166080850152600160681b8304811660a0850152600160781b8304821660c0850152600160981b830490911660e0840152600160b81b82048116610100840152600160c81b82048116610120840152600160d81b82048116610140840152600160e81b90910416610160820152908201515f906002811115611d4757611d4761510d565b14158015611d645750611d64836060015163ffffffff16826130dd565b15611d98575f6040830181905250604080515f80825260208201525f51602061595d5f395f51905f52910160405180910390a15b5f82604001516002811115611daf57611daf61510d565b148015611dcf5750805f015163ffffffff16836060015163ffffffff1610155b156116a6576001604083018190525060408051600180825260208201525f51602061595d5f395f51905f52910160405180910390a1505050565b5f611e148284615427565b9392505050565b5f6001600160801b03821115610de3576040516306dfcc6560e41b815260806004820152602481018390526044016106f9565b5f5f5f5f611e5c868661311b565b91509150859250805f03611e74575f93505050611f98565b5f81611eb2611e84600143615414565b408a604080516020808201949094528082019290925280518083038201815260609092019052805191012090565b611ebc919061560c565b90505f601f5b80821015611ef65780820160011c8060051b86015184105f8114611ee857819250611eef565b6001820193505b5050611ec2565b50602b8160208110611f0a57611f0a61543e565b01546001600160a01b03169550611f22816008615427565b6001901b60295f828254611f369190615414565b909155505f9050611f4f60c0600684901b1660206153e5565b6021600284901c60088110611f6657611f6661543e565b0154601c54911c63ffffffff169150611f909082908b9061ffff8082169162010000900416613269565b955050505050505b935093915050565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b830481169484019490945260ff600160401b8304811660608501526001600160601b03600160481b8404166080850152600160a81b830490911660a08401819052600160b81b8304851660c08501819052600160d81b840490951660e08501819052600160f81b9093049091166101008401525f93849261205a926001600160401b038816929091612b36565b90505f6001600160a01b03891615612072575f612078565b600160e81b5b60c88963ffffffff16901b60a04264ffffffffff16901b8b6001600160a01b031617171790505f60c083901b6080876001600160401b0316901b604089901b8a6001600160401b031617171790508a5f52605260205260405f208281558160018201555082426120e891906153e5565b9b9a5050505050505050505050565b5f60e0826080015163ffffffff16901b60c0836060015163ffffffff16901b608084604001516001600160401b0316901b604085602001516001600160401b0316901b855f01516001600160401b031617171717905080601f555050565b5f60c8826080015163ffffffff16901b60a8836060015163ffffffff16901b60a08460400151600281111561218c5761218c61510d565b901b6080856020015163ffffffff16901b855f01516001600160801b0316171717179050806020555050565b6121c684848484600161329c565b611a1457604051635274afe760e01b81526001600160a01b03851660048201526024016106f9565b6001600160a01b0381165f908152604b6020526040812080549091600160881b90910460ff1690036109705760405163ea94a40960e01b81526001600160a01b03831660048201526024016106f9565b805f036122485750565b601e545f9061226490600160201b900463ffffffff16836153e5565b9050804210156122905760405163384a660160e01b8152600481018290524260248201526044016106f9565b5050565b5f806122dd6122a4846002615427565b6122ae87866153e5565b6122b89087615427565b6122c291906155f9565b6122cd6002876155f9565b6122d8876002615427565b613309565b905080156122eb57806122ee565b60015b95945050505050565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b8304811694840185905260ff600160401b8404811660608601526001600160601b03600160481b85041660808601819052600160a81b850490931660a0860152600160b81b8404821660c0860152600160d81b840490911660e0850152600160f81b9092049091166101008301525f92611e14918591613330565b6123ac8383836001613373565b6116a657604051635274afe760e01b81526001600160a01b03841660048201526024016106f9565b5f838510156123e557506001612414565b6124118360016123f582896153e5565b6123ff9190615414565b61240991906155f9565b600284613309565b90505b949350505050565b6051546001600160a01b03163314610ee25760405163118cdaa760e01b81523360048201526024016106f9565b5f5b601c8110156125b2575f8160051b83015190505f6040518060400160405280601c81526020017f110204040404151504001502050505150506031504040415010515250000000081525083815181106124a6576124a661543e565b016020015160f81c9050600f81165f8115612522578160011461251b5781600214612513578160031461250c57816004146124fa57816005146124f0576001600160601b036124fe565b63ffffffff6124fe565b61ffff5b6001600160601b0316612525565b60ff612525565b612710612525565b6020612525565b5f195b90505f600f600485901c1685108061253c57508185115b90508560020361255c5780806125555750866020015185105b9050612593565b8560040361257857808061255557505060608601518410612593565b85600903612593578080612590575086610140015185115b90505b80156125a2576125a2866133d5565b505050505080600101905061244b565b505f60f8825f0151901b60d8836101400151901b60b8846101200151901b60a8856101000151901b6048866102200151901b6040876102400151901b6020886102600151901b60108960400151901b8960200151171717171717171790505f60e8836102c00151901b60d8846102a00151901b60c8856102800151901b60b8866101600151901b60988760e00151901b60788860c00151901b60688960a00151901b60588a60800151901b60488b60600151901b60408c6103000151901b60208d6102000151901b8d6102e00151171717171717171717171790505f60c0846103600151901b60a0856103400151901b6080866103200151901b6060876101e00151901b6040886101c00151901b6020896101a00151901b89610180015117171717171790505f7fcf9507de983e8fb6179568bce4b1ec8056a61342357d3955ece8928d806e16a6905083601c5582601d5581601e555f5f5b601c81101561272857600581901b8701518282015560010161270b565b50508061038086a15050505050565b825f03612757576040516331d6c6af60e21b815260040160405180910390fd5b6001600160a01b0384165f908152604b602052604090208054600160881b900460ff16156127915761278c8582868686613534565b61279e565b61279e8582868686613705565b60028101546127bb9061077f9086906001600160801b03166153e5565b6002820180546001600160801b0319166001600160801b03929092169190911790556128127f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168630876121b8565b5050505050565b605180546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b81545f908190819061288890600190600160881b900460ff16615414565b9050612895815f5f612c73565b5f6128a1826008615427565b6029805460ff90921b199182169055602a8054821690559050602b82602081106128cd576128cd61543e565b0180546001600160a01b03191690556020805463ffffffff60801b19811663ffffffff6001861b19600160801b93849004168116909202179091558654601e546001600160601b03909116955061292d91600160401b90910416426153e5565b865471ff0000000000ffffffffffffffffffffffff19811688559093508590879072ffff0000000000ffffffffffffffffffffffff1916600160901b83600381111561297b5761297b61510d565b02179055506001860180548591905f9061299f9084906001600160801b031661561f565b92506101000a8154816001600160801b0302191690836001600160801b03160217905550828660010160106101000a8154816001600160401b0302191690836001600160401b0316021790555083604e5f8282546129fd9190615414565b9250508190555083604f5f828254612a1591906153e5565b9250508190555050509250929050565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b8304811694840185905260ff600160401b84048116606086018190526001600160601b03600160481b8604166080870152600160a81b850490931660a0860152600160b81b8404821660c0860152600160d81b840490911660e0850152600160f81b9092049091166101008301525f92611e14918591612294565b612ad5614f6f565b5f612ae0848461311b565b9092509050601f5b8015612b2e57826001820360208110612b0357612b0361543e565b6020020151838260208110612b1a57612b1a61543e565b6020020180519190910390525f1901612ae8565b509250929050565b5f6124116103e8612b478688615427565b612b5191906155f9565b8484613309565b6040805161018081018252601d5463ffffffff8082168352600160201b82048116602084015260ff600160401b8304169383019390935261ffff600160481b8204811660608401819052600160581b830482166080850152600160681b8304821660a0850152600160781b8304851660c0850152600160981b830490941660e0840152600160b81b82048116610100840152600160c81b82048116610120840152600160d81b82048116610140840152600160e81b909104166101608201525f9182919061271090612c2a9086615427565b612c3491906155f9565b9250612710816080015161ffff1685612c4d9190615427565b612c5791906155f9565b915063ffffffff821115612c6d5763ffffffff91505b50915091565b60c0600684901b16600284901c602083901b8417821b6001600160401b03831b1960218360088110612ca757612ca761543e565b0154161760218260088110612cbe57612cbe61543e565b01555050505050565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b8304811694840185905260ff600160401b84048116606086018190526001600160601b03600160481b8604166080870152600160a81b850490931660a0860152600160b81b8404821660c0860152600160d81b840490911660e0850152600160f81b9092049091166101008301525f928391612d7a91612d75918791612294565b6138f5565b90505f612d9f8584608001516001600160601b0316856040015163ffffffff16613330565b90505f5b6020811015612e1c57612db7816008615427565b83901c60011615612e14575f63ffffffff600683600316901b6021600285901c60088110612de757612de761543e565b0154901c16905082612e01670de0b6b3a764000083615427565b10612e1257612e0f8661563e565b95505b505b600101612da3565b50505050919050565b82515f819003612e4857604051630729044960e11b815260040160405180910390fd5b5f612e51611046565b905080821115612e7e5760405163272cc1c560e01b815260048101839052602481018290526044016106f9565b604051633b50d42160e01b81526001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690633b50d42190612ed0903390899089908990600401615656565b602060405180830381865afa158015612eeb573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190612f0f91906156d5565b612f2c57604051630977211560e11b815260040160405180910390fd5b60028210155f5b83811015612f6657612f5e878281518110612f5057612f5061543e565b6020026020010151836139d4565b600101612f33565b505f612f70611bd0565b90505f81604001516002811115612f8957612f8961510d565b14611395575f612f97611b80565b6060808201516040805161018081018252601d5463ffffffff8181168352600160201b82048116602084015260ff600160401b8304169383019390935261ffff600160481b8204811695830195909552600160581b810485166080830152600160681b8104851660a0830152600160781b8104831660c0830152600160981b8104831660e0830152600160b81b81048516610100830152600160c81b81048516610120830152600160d81b81048516610140830152600160e81b900490931661016084015292935061306a9216906130dd565b156130a4576020805460ff60a01b19168155604080515f808252928101929092525f51602061595d5f395f51905f52910160405180910390a15b5050505050505050565b5f51602061597d5f395f51905f5254600203610ee257604051633ee5aeb560e01b815260040160405180910390fd5b80515f906130ed906004906156f4565b63ffffffff1683111561310157505f611109565b816040015160ff1661311284612cc7565b10159392505050565b613123614f6f565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b8304811694840185905260ff600160401b84048116606086018190526001600160601b03600160481b8604166080870152600160a81b850490931660a0860152600160b81b8404821660c0860152600160d81b840490911660e0850152600160f81b9092049091166101008301525f9283916131ce91879190612294565b90505f5f5f670de0b6b3a76400006001670de0b6b3a76400006132098b89608001516001600160601b03168a6040015163ffffffff16613330565b010381613218576132186155e5565b049250612710855f015161ffff168a0281613235576132356155e5565b04915050878002670de0b6b3a76400000261325b87613253866138f5565b858585613ae5565b955050505050509250929050565b5f6124118561271061327b8688615427565b61328591906155f9565b6127106132928689615427565b6122d891906155f9565b6040516323b872dd60e01b5f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f511483166132f85783831516156132ec573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f82841015613319575081611e14565b81841115613328575080611e14565b509192915050565b5f61241461333f836002615427565b61334986856153e5565b6133539086615427565b61335d91906155f9565b6133686002866155f9565b6122d8866002615427565b60405163a9059cbb60e01b5f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f511483166133c95783831516156133bd573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f6040518061022001604052806101f0815260200161576d6101f0913990505f5f5f5b83518111612812578351811480613433575083818151811061341c5761341c61543e565b6020910101516001600160f81b031916600160fd1b145b156135245784820361350b575f61344a8483615414565b6001600160401b0381111561346157613461615452565b6040519080825280601f01601f19166020018201604052801561348b576020820181803683370190505b5090505f5b81518110156134ef57856134a482876153e5565b815181106134b4576134b461543e565b602001015160f81c60f81b8282815181106134d1576134d161543e565b60200101906001600160f81b03191690815f1a905350600101613490565b50806040516309baea9160e31b81526004016106f9919061571b565b6135148261563e565b91506135218160016153e5565b92505b61352d8161563e565b90506133f8565b8354600160601b900463ffffffff168214158061355c57508354600160801b900460ff168114155b1561359a57835460405163c16959f960e01b8152600160601b820463ffffffff166004820152600160801b90910460ff1660248201526044016106f9565b83545f906135b29085906001600160601b03166153e5565b90506001670de0b6b3a76400006135cd63ffffffff836153e5565b6135d79190615427565b6135e19190615414565b81111561363857806001670de0b6b3a764000061360263ffffffff836153e5565b61360c9190615427565b6136169190615414565b6040516379e7778d60e11b8152600481019290925260248201526044016106f9565b84546bffffffffffffffffffffffff19166001600160601b038216178086555f9061366f90600190600160881b900460ff16615414565b905061368d81613687670de0b6b3a7640000856155f9565b86612c73565b84604e5f82825461369e91906153e5565b90915550506001600160a01b0387167f6381ea17a5324d29cc015352644672ead5185c1c61a0d3a521eda97e35cec97e868487876136dd8760016153e5565b604080519586526020860194909452928401919091526060830152608082015260a0016114d9565b613710838383613c42565b5f61371d86858585613e61565b905061373b81613735670de0b6b3a7640000876155f9565b85612c73565b5f613747826008615427565b6029805485831b60ff841b199182168117909255602a80549091169091179055905086602b836020811061377d5761377d61543e565b0180546001600160a01b03929092166001600160a01b03199092169190911790556020805463ffffffff600180861b8216600160801b808504841691909117810263ffffffff60801b1990941693909317909355885460ff871690920260ff60801b19918816600160601b026001600160801b03199093166001600160601b038a161792909217161787556138139083906153e5565b8654600160901b61ffff60881b1990911660ff60901b19600160881b60ff94851602161717808855600160e81b9004166138a557855460ff60e81b1916600160e81b178655604c80546001810182555f919091527f42859d4f253f4d4a28ee9a59f9c9683a9404da2c5d329c733ab84f150db798a80180546001600160a01b0389166001600160a01b03199091161790555b84604e5f8282546138b691906153e5565b90915550506001600160a01b0387167f6381ea17a5324d29cc015352644672ead5185c1c61a0d3a521eda97e35cec97e868087876136dd8860016153e5565b5f60ff82111561390657505f919050565b50602a546029547eff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff8181167f01000100010001000100010001000100010001000100010001000100010001009081177ffffefffefffefffefffefffefffefffefffefffefffefffefffefffefffeffff908101600890811c7e0100010001000100010001000100010001000100010001000100010001000190811695821c85168417929092018316949094179581028386168317819003851c9091169490931c90911681179190910316171690565b5f5f6139df84614030565b915091505f826020015164ffffffffff16426139fb9190615414565b90505f8360600151158015613a0e575082155b90505f8580613a3a57505f602054600160a01b900460ff166002811115613a3757613a3761510d565b14155b9050613a4887868486614273565b8460600151613a5c57613a5c8786866144fe565b5f613a6986858585614748565b9050336001600160a01b0316887f33e2c023b2c0c9a8f2b776420964720cd7760b5f3702f8533d8d10a8cb3b49418387898b606001518d604051613ad395949392919094855260208501939093529015156040840152151560608301521515608082015260a00190565b60405180910390a35050505050505050565b5f855f5b6008811015613c3757806021015463ffffffff811663ffffffff8260201c168882101560018b16168882108983180282185f831182168182028a8602040288019750505050508383528060401c90508760081c975060208301925063ffffffff811663ffffffff8260201c168882101560018b16168882108983180282185f831182168182028a8602040288019750505050508383528060401c90508760081c975060208301925063ffffffff811663ffffffff8260201c168882101560018b16168882108983180282185f831182168182028a8602040288019750505050508383528060401c90508760081c975060208301925063ffffffff811663ffffffff8260201c168882101560018b16168882108983180282185f831182168182028a8602040288019750505050508383528060401c9050508660081c9650602082019150600181019050613ae9565b505095945050505050565b5f613c4b611b80565b6040805161012081018252601c5461ffff80821683526201000082048116602084015263ffffffff600160201b830481169484019490945260ff600160401b8304811660608501526001600160601b03600160481b8404166080850152600160a81b830490911660a0840152600160b81b8204841660c0840152600160d81b820490931660e0830152600160f81b90049091166101008201528151919250905f908190613d00906001600160401b0316612b58565b9150915081861080613d1157508086115b15613d405760405163cb2485b160e01b81526004810187905260248101839052604481018290526064016106f9565b5f613d67856060015163ffffffff16856060015160ff16866040015163ffffffff16612294565b905080861080613d77575060ff86115b15613da6576040516305553bb960e41b8152600481018790526024810182905260ff60448201526064016106f9565b5f613dd3866060015163ffffffff1686608001516001600160601b0316876040015163ffffffff16613330565b905080613ddf8a614a37565b1015613e0857604051634162bac360e11b8152600481018a9052602481018290526044016106f9565b6001670de0b6b3a7640000613e2163ffffffff836153e5565b613e2b9190615427565b613e359190615414565b891115613e5657886001670de0b6b3a764000061360263ffffffff836153e5565b505050505050505050565b602054601c545f91600160801b900463ffffffff1690600160f81b900460ff165b80831015613ea8576001831b82165f03613e9d575050612414565b826001019250613e82565b5f613eb1611b80565b90505f613ed4825f01516001600160401b0316836060015163ffffffff16612acd565b5090505f195f5b6020811015613f37576001811b861615801590613f0d575081838260208110613f0657613f0661543e565b6020020151105b15613f2f57828160208110613f2457613f2461543e565b602002015191508096505b600101613edb565b508251601c545f91613f5c918c918c918c916001600160401b03169061ffff16614a55565b9050818111613f88576040516313cd17e960e11b815260048101829052602481018390526044016106f9565b5f602b8860208110613f9c57613f9c61543e565b01546001600160a01b03165f818152604b60205260408120919250908190613fc590600361286a565b915091508d6001600160a01b0316836001600160a01b03167f6014e53000509a95f446285ebb61dc80f076584d2d085473bb4971bc5c09695e8484604051614017929190918252602082015260400190565b60405180910390a3505050505050505050949350505050565b60408051610180810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810191909152601f545f90600160801b90046001600160401b03168315806140b25750808410155b156140da57604051638cb5be4d60e01b815260048101859052602481018290526044016106f9565b5f8481526052602090815260409182902082516101808101845281546001600160a01b03808216835264ffffffffff600160a01b80840482169685019690965263ffffffff600160c81b840481169785019790975260ff600160e81b8404811615156060860152600160f01b840481161580156080870152600160f81b90940416151560a085015260018501546001600160401b0380821660c0870152600160401b8204811660e0870152600160801b820416610100860152600160c01b9004909616610120840152600290930154928316610140830152929091049092166101608301529093506141e257604051632613bca360e11b8152600481018590526024016106f9565b5f83610120015163ffffffff16846020015164ffffffffff1661420591906153e5565b90508042119250836060015115801561421c575082155b8015614232575083516001600160a01b03163314155b1561426c57835160405163a01d94af60e01b8152600481018790526001600160a01b039091166024820152604481018290526064016106f9565b5050915091565b5f8481526052602052604081208054600160f01b60ff60f01b199091161781556002810180546001600160c81b0319163364ffffffffff60a01b191617600160a01b4264ffffffffff1602179055906142ca611b80565b90506001816060018181516142df9190615750565b63ffffffff1690525060608501511561430f576001816080018181516143059190615750565b63ffffffff169052505b83156144ed576040805161018081018252601d5463ffffffff8082168352600160201b8204811660208085019190915260ff600160401b8404169484019490945261ffff600160481b830481166060850152600160581b830481166080850152600160681b8304811660a0850152600160781b8304821660c08501819052600160981b840490921660e080860191909152600160b81b84048216610100860152600160c81b84048216610120860152600160d81b84048216610140860152600160e81b909304166101608401528451938501519189015192936001600160401b0390811693928116926144089285929190911690614ae6565b6001600160401b0316845261443381614423886103e8615427565b8560e0015163ffffffff16614ae6565b6001600160401b0316602085015283516040518a917f54a424111809d1cc594fd7498455316f8f5e1d2dbe4d200ecc8c199b096173b39161449191869142909283526001600160401b03919091166020830152604082015260600190565b60405180910390a2887f3907f60f545bfdcb50aa6d61cc80b42c9c0e1ece6da2608970a62338c222dbd48286602001516040516144e19291909182526001600160401b0316602082015260400190565b60405180910390a25050505b6144f6816120f7565b505050505050565b80156146d2575f838152605260205260409081902080546001600160f81b0316600160f81b17905582519083015160e0840151614556929186916145519163ffffffff16906001600160401b0316615427565b614b12565b5f602054600160a01b900460ff1660028111156145755761457561510d565b036146d2575f614583611b80565b6040805161018081018252601d5463ffffffff8082168352600160201b82048116602084015260ff600160401b8304169383019390935261ffff600160481b82048116606080850191909152600160581b830482166080850152600160681b8304821660a0850152600160781b8304851660c0850152600160981b8304851660e0850152600160b81b83048216610100850152600160c81b83048216610120850152600160d81b83048216610140850152600160e81b90920416610160830152830151929350915f916146569116612cc7565b9050816040015160ff1681108061468a57508151614676906002906156f4565b63ffffffff16836060015163ffffffff1610155b156146ce5760208054600160a11b60ff60a01b1990911617815560408051600181526002928101929092525f51602061595d5f395f51905f52910160405180910390a15b5050505b81516001600160a01b03165f908152604b6020526040902054600160881b900460ff168015611a14575f614707600183615414565b614712906008615427565b90505f602954905081602a54901c60ff168282901c60ff1610156144f65761473d6001831b826153e5565b602955505050505050565b5f5f614752611bd0565b90505f601d604051806101800160405290815f82015f9054906101000a900463ffffffff1663ffffffff1663ffffffff1681526020015f820160049054906101000a900463ffffffff1663ffffffff1663ffffffff1681526020015f820160089054906101000a900460ff1660ff1660ff1681526020015f820160099054906101000a900461ffff1661ffff1661ffff1681526020015f8201600b9054906101000a900461ffff1661ffff1661ffff1681526020015f8201600d9054906101000a900461ffff1661ffff1661ffff1681526020015f8201600f9054906101000a900463ffffffff1663ffffffff1663ffffffff1681526020015f820160139054906101000a900463ffffffff1663ffffffff1663ffffffff1681526020015f820160179054906101000a900461ffff1661ffff1661ffff1681526020015f820160199054906101000a900461ffff1661ffff1661ffff1681526020015f8201601b9054906101000a900461ffff1661ffff1661ffff1681526020015f8201601d9054906101000a900461ffff1661ffff1661ffff168152505090505f6149886040518061014001604052808a60e001516001600160401b031681526020018a6040015163ffffffff1681526020018981526020018a61010001516001600160401b03168152602001881515815260200187151581526020018460a0015161ffff16815260200184610120015161ffff16815260200184610140015161ffff16815260200184610160015161ffff16815250614dfe565b9350505050825f01516001600160801b031681106149b05782516001600160801b03166149b2565b805b93508315614a2c5782516149d09085906001600160801b0316615414565b602080546001600160801b0319166001600160801b0392909216919091178155335f908152604d909152604081208054869290614a0e9084906153e5565b925050819055508360505f828254614a2691906153e5565b90915550505b505050949350505050565b5f670de0b6b3a7640000614a4b81846155f9565b6111099190615427565b5f5f614a6087614a37565b9050801580614a6d575084155b80614a76575085155b15614a84575f9150506122ee565b5f612710614a928587615427565b614a9c91906155f9565b90505f818810614aac5787614aae565b815b9050614aba8180615427565b86614ac58186615427565b614acf9190615427565b614ad991906155f9565b9998505050505050505050565b5f8183614af4600183615414565b614afe9087615427565b614b0891906153e5565b61241491906155f9565b6001600160a01b0383165f908152604b60209081526040808320815161018081018352601d5463ffffffff8082168352600160201b820481169583019590955260ff600160401b820481169483019490945261ffff600160481b820481166060840152600160581b820481166080840152600160681b8204811660a0840152600160781b8204861660c0840152600160981b8204861660e0840152600160b81b82048116610100840152600160c81b82048116610120840152600160d81b82048116610140840152600160e81b90910416610160820152601e54825492959194169290918291600160881b9091041615614cb75784546101008501516001600160601b0390911690614c2c908290899061ffff1687614f1a565b9250614c388382615414565b86546bffffffffffffffffffffffff19166001600160601b03821617808855909250614c9a90614c7490600190600160881b900460ff16615414565b614c86670de0b6b3a7640000856155f9565b8854600160601b900463ffffffff16612c73565b82604e5f828254614cab9190615414565b90915550614d26915050565b60018501546101008501516001600160801b0390911690614ce0908290899061ffff1687614f1a565b9250614cec8382615414565b6001870180546001600160801b0319166001600160801b038316179055604f805491935084915f90614d1f908490615414565b9091555050505b818560020160108282829054906101000a90046001600160801b0316614d4c919061561f565b92506101000a8154816001600160801b0302191690836001600160801b031602179055508160205f015f8282829054906101000a90046001600160801b0316614d95919061561f565b92506101000a8154816001600160801b0302191690836001600160801b0316021790555086886001600160a01b03167f23ee33e2cc85d581547d857dc227450a3e2ef8666fa2faa5b13f0a0893e4d4ad8484604051613ad3929190918252602082015260400190565b5f5f5f5f846080015115614ea05760208501518551614e1d9190615427565b93505f85604001516103e8614e329190615427565b6060870151909150614e45826002615427565b11614e6e576127108660e0015186614e5d9190615427565b614e6791906155f9565b9350614e9a565b85606001518111614e9a5761271086610100015186614e8d9190615427565b614e9791906155f9565b93505b50614ed1565b60c0850151602086015186516127109291614eba91615427565b614ec49190615427565b614ece91906155f9565b93505b8460a0015115614efc5761271085610120015185614eef9190615427565b614ef991906155f9565b91505b81614f0784866153e5565b614f1191906153e5565b90509193509193565b5f80612710614f298588615427565b614f3391906155f9565b90505f614f408487615427565b90505f818311614f505781614f52565b825b9050878110614f615787614f63565b805b98975050505050505050565b6040518061040001604052806020906020820280368337509192915050565b5f60208284031215614f9e575f5ffd5b813563ffffffff81168114611e14575f5ffd5b5f60208284031215614fc1575f5ffd5b5035919050565b815181526020808301516101a0830191614fec908401826001600160a01b03169052565b5060408301516040830152606083015160608301526080830151608083015260a083015160a083015260c083015160c083015260e083015160e08301526101008301516101008301526101208301516150516101208401826001600160a01b03169052565b5061014083015161506761014084018215159052565b5061016083015161507d61016084018215159052565b5061018083015161170c61018084018215159052565b5f602082840312156150a3575f5ffd5b81356001600160a01b0381168114611e14575f5ffd5b610400810181835f5b60208110156150ea5781516001600160a01b03168352602092830192909101906001016150c2565b50505092915050565b5f610380828403128015615105575f5ffd5b509092915050565b634e487b7160e01b5f52602160045260245ffd5b60208101600383106151355761513561510d565b91905290565b5f5f5f5f5f5f5f60e0888a031215615151575f5ffd5b87359650602088013595506040880135945060608801359350608088013560ff8116811461517d575f5ffd5b9699959850939692959460a0840135945060c09093013592915050565b600481106151aa576151aa61510d565b9052565b81516001600160a01b031681526101c0810160208301516151d2602084018261519a565b5060408301516040830152606083015160608301526080830151608083015260a083015160a083015260c083015160c083015260e083015160e08301526101008301516101008301526101208301516101208301526101408301516101408301526101608301516101608301526101808301516101808301526101a08301516101a083015292915050565b5f5f5f6060848603121561526f575f5ffd5b505081359360208301359350604090920135919050565b610400810181835f5b60208110156150ea57815183526020928301929091019060010161528f565b5f5f83601f8401126152be575f5ffd5b5081356001600160401b038111156152d4575f5ffd5b6020830191508360208285010111156152eb575f5ffd5b9250929050565b5f5f5f5f60408587031215615305575f5ffd5b84356001600160401b0381111561531a575f5ffd5b8501601f8101871361532a575f5ffd5b80356001600160401b0381111561533f575f5ffd5b8760208260051b8401011115615353575f5ffd5b6020918201955093508501356001600160401b03811115615372575f5ffd5b61537e878288016152ae565b95989497509550505050565b5f5f5f6040848603121561539c575f5ffd5b8335925060208401356001600160401b038111156153b8575f5ffd5b6153c4868287016152ae565b9497909650939450505050565b634e487b7160e01b5f52601160045260245ffd5b80820180821115611109576111096153d1565b63ffffffff8181168382160190811115611109576111096153d1565b81810381811115611109576111096153d1565b8082028115828204841417611109576111096153d1565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52604160045260245ffd5b60405161038081016001600160401b038111828210171561549557634e487b7160e01b5f52604160045260245ffd5b60405290565b5f6103808284031280156154ad575f5ffd5b506154b6615466565b823581526020808401359082015260408084013590820152606080840135908201526080808401359082015260a0808401359082015260c0808401359082015260e08084013590820152610100808401359082015261012080840135908201526101408084013590820152610160808401359082015261018080840135908201526101a080840135908201526101c080840135908201526101e08084013590820152610200808401359082015261022080840135908201526102408084013590820152610260808401359082015261028080840135908201526102a080840135908201526102c080840135908201526102e08084013590820152610300808401359082015261032080840135908201526103408084013590820152610360928301359281019290925250919050565b634e487b7160e01b5f52601260045260245ffd5b5f82615607576156076155e5565b500490565b5f8261561a5761561a6155e5565b500690565b6001600160801b038181168382160190811115611109576111096153d1565b5f6001820161564f5761564f6153d1565b5060010190565b6001600160a01b03851681526060602080830182905285519183018290525f91908601906080840190835b8181101561569f578351835260209384019390920191600101615681565b50508381036040850152848152848660208301375f602086830101526020601f19601f8701168201019250505095945050505050565b5f602082840312156156e5575f5ffd5b81518015158114611e14575f5ffd5b5f63ffffffff831680615709576157096155e5565b8063ffffffff84160491505092915050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b63ffffffff8281168282160390811115611109576111096153d156fe6d617841637469766550726f7665727320726577617264466c6f6f72427073207265776172644361704270732072657761726452616e67654d696e4270732072657761726452616e67654d6178427073206f70656e52657761726442707320666565536d6f6f7468696e672064656c6179536d6f6f7468696e672070726f6f6657696e646f774d756c7469706c696572206d696e50726f6f6657696e646f77206d617850726f6f6657696e646f7720736c617368427073206d696e536c6173685265776172644d756c7469706c65207265776172644368616e6765436f6f6c646f776e206578697444656c6179206d61784578697473506572446179206d61784f70656e426c6f636b7320626173654d696e5374616b6520626173654d696e4361706163697479207461726765744261636b6c6f672070657266426f6e7573466173744270732070657266426f6e75734270732073746162696c697a6174696f6e426f6e757342707320636f6e67657374696f6e4261636b6c6f67206d696e417661696c61626c6550726f76657273206261746368696e674261636b6c6f6720626174636844697669736f72206d6178426174636853697a6520746f6b656e20696e697469616c46656550657247617320696e697469616c41766750726f6f6644656c61794d73207665726966696572bc52714402691d67f791bd59f8b76c7f5ae5e18e025b03d37651c4b1651cc2099b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a6d617841637469766550726f7665727320726577617264466c6f6f72427073207265776172644361704270732072657761726452616e67654d696e4270732072657761726452616e67654d6178427073206f70656e52657761726442707320666565536d6f6f7468696e672064656c6179536d6f6f7468696e672070726f6f6657696e646f774d756c7469706c696572206d696e50726f6f6657696e646f77206d617850726f6f6657696e646f7720736c617368427073206d696e536c6173685265776172644d756c7469706c65207265776172644368616e6765436f6f6c646f776e206578697444656c6179206d61784578697473506572446179206d61784f70656e426c6f636b7320626173654d696e5374616b6520626173654d696e4361706163697479207461726765744261636b6c6f672070657266426f6e7573466173744270732070657266426f6e75734270732073746162696c697a6174696f6e426f6e757342707320636f6e67657374696f6e4261636b6c6f67206d696e417661696c61626c6550726f76657273206261746368696e674261636b6c6f6720626174636844697669736f72206d6178426174636853697a6520746f6b656e20696e697469616c46656550657247617320696e697469616c41766750726f6f6644656c61794d73207665726966696572',
+  bytecode: '0x60c0604052346107f15760405161639638819003601f8101601f191683016001600160401b038111848210176106d8578392829160405283398101039061044082126107f15761004e816107f5565b6103c061005d602084016107f5565b93603f1901126107f1576040516103c081016001600160401b038111828210176106d85760405260408301518152606083015160208201526080830151604082015260a0830151606082015260c0830151608082015260e083015160a082015261010083015160c082015261012083015160e08201526101408301516101008201526101608301516101208201526101808301516101408201526101a08301516101608201526101c08301516101808201526101e08301516101a08201526102008301516101c08201526102208301516101e08201526102408301516102008201526102608301516102208201526102808301516102408201526102a08301516102608201526102c08301516102808201526102e08301516102a08201526103008301516102c08201526103208301516102e08201526103408301516103008201526103608301516103208201526103808301516103408201526103a08301516103608201526103c08301516103808201526103e08301516103a0820152610420610400840151930151915f5b601e811061079557506001600160a01b038116156107625783158015610752575b61071e5765ffffffffffff83116106ec576001600160a01b0316608052604051610100810191906001600160401b038311818410176106d85760409283525f606082018190526080820181905260a0820181905260e082015284815260208101849052600181840181905260c0909101819052937fd189dcdb02d4bdadcf99eaf39915ed1ba002c6a10c3a221cc956f3f7bf6b5b4b936103c0931b177c0100000000000000000000000000010000000000000000000000000000176106d2565b60f81b175f5580516006556020810151806007556040820151908160085560608301516009556080830151600a5560a08301519081600b5560c08401519182600c5560e085015180600d556101008601519384600e556101208701519586600f55610140880151938460105561016089015194856011558961018081015197886012556101a08201516013556101c08201516014556101e0820151601555610200820151948560165561022083015197886017556102408401519788601855610260850151806019556102808601519889601a556102a08701519a8b601b556102c08801519c8d601c556102e08901519182601d556103008a01519485601e556103208b01519889601f556103408c01519a8b6020556103608d01519c8d6021556103a06103808201519182602255015160235560e01b9660c01b9560a01b9460401b9360381b9260201b9160101b1717171717171760435560881b9460801b9360601b9260401b9160201b17171717176044558c5f52604560205260881b9760681b9660581b9560501b9460401b9360301b9260201b9160101b171717171717171760405f20556103a060405191805183526020810151602084015260408101516040840152606081015160608401526080810151608084015260a081015160a084015260c081015160c084015260e081015160e08401526101008101516101008401526101208101516101208401526101408101516101408401526101608101516101608401526101808101516101808401526101a08101516101a08401526101c08101516101c08401526101e08101516101e08401526102008101516102008401526102208101516102208401526102408101516102408401526102608101516102608401526102808101516102808401526102a08101516102a08401526102c08101516102c08401526102e08101516102e084015261030081015161030084015261032081015161032084015261034081015161034084015261036081015161036084015261038081015161038084015201516103a0820152a233156106bf57604a80546001600160a01b0319908116909155604980549182163390811790915560405192916001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a36001600160a01b031690811561068f575060a0526040516159a790816109ef823960805181818161026b015281816103210152818161240201528181612cd2015281816132010152818161335d0152614582015260a0518181816104df01528181610fec01526134300152f35b6359e5f4b360e11b8152602160048201525f6024820152600160448201526001600160a01b036064820152608490fd5b631e4fbdf760e01b5f525f60045260245ffd5b5f6102cb565b634e487b7160e01b5f52604160045260245ffd5b6040516359e5f4b360e11b815260206004820152602481018490525f604482015265ffffffffffff6064820152608490fd5b6040516359e5f4b360e11b8152601f600482015260248101859052600160448201526001600160401b036064820152608490fd5b506001600160401b03841161020b565b6040516359e5f4b360e11b8152601e60048201525f6024820152600160448201526001600160a01b036064820152608490fd5b8060051b8301516107a68483610809565b9181811080156107e8575b6107c0575050506001016101ea565b60849450604051936359e5f4b360e11b85526004850152602484015260448301526064820152fd5b508281116107b1565b5f80fd5b51906001600160a01b03821682036107f157565b9081156109e457600182146109d857600282146109cc57600382146109c257600482146109b657600582146109ac576006821480156109a2575b61097e5760088214610998576009821461098b57600a821461097e57600b821461097457600c821461096b57600d821461095f57600e82146109515750600f81146108fe576010811461094757601181146109395760128114610931576013811461092657601681111561091d57601781146108fe5760188114610915576019811461090a57601a81146108fe57601b81146108f557601c146108ea575f9063ffffffff90565b60019063ffffffff90565b50600290604090565b5060019063ffffffff90565b505f9063ffffffff90565b505f90602090565b505f9061138890565b5060019062ffffff90565b505f9060ff90565b505f906001600160601b0390565b505f9062ffffff90565b61014001519162278d009150565b50505f9063ffffffff90565b50505f90601090565b50505f906103e890565b505060019063ffffffff90565b6101400151600192909150565b50505f9061ffff90565b5060078214610843565b50505f90614e2090565b6060015191619c409150565b50505f9061271090565b6020015191614e209150565b50506113889061271090565b505060019060209056fe60806040526004361015610011575f80fd5b5f5f3560e01c806304c075691461379b5780630700037d146137565780630937eb5414613707578063158e64cc146136df5780631811642f146136c4578063182fb8e6146135255780631cd1625a146134855780632640b8181461345f5780632b7ac3f31461341b578063372500ab1461327757806339af05131461325b5780633ccfd60b1461314357806344a9098614613129578063455a59db14612e36578063472046ff14612b155780634b51700314612ad657806350017f3e14612a5e5780635045f6ed146127cc57806353ac4b66146127ac5780635ae4fad11461277c5780635f9e8f821461273657806361d027b314612710578063715018a6146126ab57806373c6a2881461266e57806379502c551461253457806379ba5097146124ae5780637b2ca01f146123d55780637f8e3b4e1461216b578063817b1cd2146121445780638bd50bde1461211d5780638da5cb5b146120f4578063a23c44b114611de7578063a638f2e214611dbb578063aeddb7d814611d50578063afb68f1214611d18578063bfa0664414611cfb578063c649f04014611c36578063c8db2e2314611bfd578063cb60589714611ac0578063d129ab1414611a80578063dcd9efdd14611a63578063dd64d24d14611a3c578063dff6978714611a1e578063e30c3978146119f5578063e7fa9f7d146119d7578063eb4841bd146119a8578063f2fde38b14611934578063f36572d114610dea578063f3840f6014610367578063f6471f4b146102c1578063f84e16161461029d5763fc0c546a14610256575f80fd5b3461029a578060031936011261029a576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b80fd5b503461029a578060031936011261029a5760206102b8613f62565b51604051908152f35b503461029a57602036600319011261029a576004356102de61422d565b801561035857806102f161034592614390565b6040518181527fda1785fe1dec267c363b06ae3e02c3e086123f9d611399f7a1cc98492518372e60203392a230337f00000000000000000000000000000000000000000000000000000000000000006143bd565b805f51602061597b5f395f51905f525d80f35b6331d6c6af60e21b8252600482fd5b503461029a57604036600319011261029a576024356001600160401b038111610de657610398903690600401613b53565b6103a061422d565b604051916103ad83613b9c565b8383528360208401528360408401528360608401528360808401528360a084015264ffffffffff845460701c16600435158015610dda575b610dc2575060043583526004358452604b6020526040842054806020850152600160f01b16610dad5762ffffff602084015160d81c1684526045602052604084205480604085015261046d61045e61045860208701519365ffffffffffff64ffffffffff8660201c169560a81c1661400e565b83613c2d565b91824211608087015242613bf4565b60a085015263ffffffff60208501511680610d36575b50506020906004358552604c825260846040862054846040519586948593632f0e1bbf60e01b85526004356004860152602485015260606044850152816064850152848401378181018301889052601f01601f191681010301817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa908115610d2b578391610cec575b5015610cd757610525613f62565b9060a08201516003811015610cc35760608201516001600160a01b031615919082159015158180610cb6575b60208401516080850151151580610caf575b15610ca957600160f11b5b6004358952604b602052604089209117600160f01b17905560608601515f198101908111610c9557606087015282919085610c77575b602085015193610b18575b6107e9575b60a08401519265ffffffffffff602086015160a81c1688604087015192604051926105de84613bb7565b6001600160401b038260681c168452602084019663ffffffff8360481c168852604085019889526060850191825215159687608086015260a0850196875260c085019461ffff8716865260e081019561ffff8860101c16875261010082019461ffff8960201c16865261ffff61012084019960301c168952869a5f1461079f57505051905161066c91613f4f565b97516103e88102908082046103e8148115171561078b576107d002918260011c820361078b57916106eb99979593916106d89997959351809211155f1461075f57505050506106bf612710915186613f4f565b04915b51610745575b506106d39192613c2d565b613c2d565b936106e6856004358361539d565b614262565b608060a082015191015115159060405193845260208401526040830152606082015281608082015233907f33e2c023b2c0c9a8f2b776420964720cd7760b5f3702f8533d8d10a8cb3b494160a060043592a3610345614adc565b6106d39250610758612710915185613f4f565b04916106c8565b9091929593501115610772575b506106c2565b612710919350610783905186613f4f565b04915f61076c565b634e487b7160e01b8e52601160045260248efd5b9092506106eb9a506106d8999795965061271094506107e293506107da91506001600160401b0363ffffffff8260481c169160681c16613f4f565b905190613f4f565b04936106c2565b60018060a01b036060850151166080850151151561081c63ffffffff8660481c166001600160401b038760681c16613f4f565b6040870151916108eb575b50508752604660205260408720805460d881901c61ffff1690811561088557505f19810190811161087157815461ffff60d81b191660d89190911b61ffff60d81b161790556105b4565b634e487b7160e01b89526011600452602489fd5b80925060ff915060a81c16908161089e575b50506105b4565b5f19820191821161087157600382901b916001600160fd1b038116036108715760ff6003549160a01c1660ff82841c1610156108975760016108e1921b90613c2d565b6003555f80610897565b60ff61ffff8360401c169260501c16838b52604660205260408b209260ff845460a81c1615155f14610abc579061092e916001600160601b038554169384615922565b91670de0b6b3a76400006109428484613bf4565b82546001600160601b0319166001600160601b0382161783559204670de0b6b3a7640000830403610a7e575b60029061097d84600454613bf4565b6004555b0180546001600160801b03801961099d8287168460801c614939565b60801b1691161790556109b282600154613c2d565b6001556040519182526020820152817f23ee33e2cc85d581547d857dc227450a3e2ef8666fa2faa5b13f0a0893e4d4ad604060043593a360a08701516003811015610a6a5715610a04575b5f80610827565b610a1160608801516149fe565b60ff60445460881c16118015610a51575b156109fd57600260a08801525f51602061595b5f395f51905f52604080516001815260026020820152a16109fd565b506060870151637fffffff60435460a11c161115610a22565b634e487b7160e01b89526021600452602489fd5b60ff815460a81c16805f19810111610aa85790610aa181866002945f190161413a565b905061096e565b634e487b7160e01b8c52601160045260248cfd5b9192610ae5610ade60029360018401956001600160801b038754169788615922565b8095613bf4565b926001600160801b03808516166001600160801b0319825416179055610b108460801b600454613bf4565b600455610981565b60a08501516044549088519060208a01519263ffffffff8116805f19810111610c4e57610b6190610b5c6001600160401b038b60681c166106d35f19840188613f4f565b613f31565b83811480610c62575b610c40575b8b52816103e88102046103e81482151715610aa857602081901c63ffffffff165f19810111610aa857610bbe9160209190911c63ffffffff1690610b5c906103e8026106d35f19840187613f4f565b60208a810191909152895160408051938452918301524290820152600435907f54a424111809d1cc594fd7498455316f8f5e1d2dbe4d200ecc8c199b096173b390606090a2602088015160405191825260208201527f3907f60f545bfdcb50aa6d61cc80b42c9c0e1ece6da2608970a62338c222dbd4604060043592a26105af565b506001830180841115610b6f575b634e487b7160e01b8d52601160045260248dfd5b50836001600160401b038a60681c1611610b6a565b909150608086018051905f19820191821161087157528291906105a4565b634e487b7160e01b88526011600452602488fd5b8761056e565b5081610563565b6080840151159250610551565b634e487b7160e01b84526021600452602484fd5b634653f49160e01b8252600480359052602482fd5b90506020813d602011610d23575b81610d0760209383613bd3565b81010312610d1f57518015158103610d1f575f610517565b8280fd5b3d9150610cfa565b6040513d85823e3d90fd5b5f198101908111610d9957610d4a90613c01565b905460039190911b1c6001600160a01b03166060850181905260808501511580610d8f575b156104835763a01d94af60e01b8652600480359052602452604452606484fd5b5080331415610d6f565b634e487b7160e01b86526011600452602486fd5b632613bca360e11b8452600480359052602484fd5b638cb5be4d60e01b8552600480359052602452604484fd5b508060043510156103e5565b5080fd5b503461029a57604036600319011261029a576001600160401b036004351161029a5736602360043501121561029a57600435600401356001600160401b038111610de6573660248260051b600435010111610de6576024356001600160401b038111610d1f57610e5e903690600401613b53565b91610e6761422d565b801561192557610e75613c6f565b80821161190d5750916002831090845b8481101561190457604051610e9981613b9c565b8681528660208201528660408201528660608201528660808201528660a082015264ffffffffff875460701c1660248360051b6004350101351580156118ef575b6118cd5750600435600583901b01602401358082528752604b60209081526040882054908201819052600160f01b166118b05762ffffff602082015160d81c16875260456020526040872054806040830152610f66610f5761045860208501519365ffffffffffff64ffffffffff8660201c169560a81c1661400e565b91824211608085015242613bf4565b60a083015263ffffffff60208301511680611842575b505060048035600584901b01602490810135808a52604c6020526040808b20549051632f0e1bbf60e01b815293840191909152908201526060604482015260648101849052838660848301378760848583010152602081608481601f19601f890116810103018160018060a01b037f0000000000000000000000000000000000000000000000000000000000000000165afa9081156118375788916117f9575b50156117dc578361102b613f62565b918115916117c4575b60608101516001600160a01b0316159182159081806117b7575b602084015160808501511515806117b0575b156117aa57600160f11b5b60043560058a901b01602401358e52604b60205260408e209117600160f01b17905560608601515f1981018110610c4e575f1901606087015282908561178a575b602085015193611625575b611302575b60a0840151928c65ffffffffffff602087015160a81c1694604087015190604051946110e786613bb7565b6001600160401b038560681c168652602086019163ffffffff8660481c168352604087015260608601978852151595866080870152151560a086015261ffff821660c086015260e085019361ffff8360101c16855261ffff610100870193818160201c16855260301c1661012087015283965f146112b357508451905161116d91613f4f565b9560408501516103e88102908082046103e8148115171561129c576107d002918260011c820361129c579260019c9b9a999895926111f79895926111e0989551809211155f1461127057505050506111c9612710915185613f4f565b04905b60a081015161125957506106d39192613c2d565b936106e68560248860051b6004350101358361539d565b608060a08201519101511515906040519384526020840152604083015260608201528415608082015233907f33e2c023b2c0c9a8f2b776420964720cd7760b5f3702f8533d8d10a8cb3b494160a060248560051b60043501013592a301610e85565b6106d3925061075861012061271092015185613f4f565b9091929493501115611283575b506111cc565b612710919250611294905185613f4f565b04905f61127d565b50505060248f634e487b7160e01b81526011600452fd5b60019b9a999897506111e09594506111f79693925061271091506112f0816001600160401b0363ffffffff6112fb9460481c169160681c16613f4f565b60c086015190613f4f565b04926111cc565b60018060a01b036060850151168c6080860151151561133663ffffffff8760481c166001600160401b038860681c16613f4f565b906040880151906113f3575b505052604660205260408c20805460d881901c61ffff1690811561138c5750805f1981011161078b57815461ffff60d81b19165f1990910160d81b61ffff60d81b161790556110bc565b80925060ff915060a81c1690816113a5575b50506110bc565b5f19820191821161078b576001600160fd1b038216820361078b5760ff6003549160a01c1660ff828460031b1c16101561139e5760016113e99260031b1b90613c2d565b6003555f8061139e565b60ff61ffff8260401c169160501c1690848452604660205260408420935060ff845460a81c1615155f146115d05790611438916001600160601b038554169384615922565b91670de0b6b3a764000061144c8484613bf4565b82546001600160601b0319166001600160601b0382161783559204670de0b6b3a7640000830403611592575b60029061148784600454613bf4565b6004555b0180546001600160801b0380196114a78287168460801c614939565b60801b1691161790556114bc82600154613c2d565b6001556040519182526020820152817f23ee33e2cc85d581547d857dc227450a3e2ef8666fa2faa5b13f0a0893e4d4ad604060248c60051b60043501013593a360a0870151600381101561157e5715611518575b8c5f80611342565b61152560608801516149fe565b60ff60445460881c16118015611565575b1561151057600260a08801525f51602061595b5f395f51905f52604080516001815260026020820152a1611510565b506060870151637fffffff60435460a11c161115611536565b634e487b7160e01b8e52602160045260248efd5b60ff815460a81c165f1981019081116115ba57906115b3818660029461413a565b9050611478565b5050634e487b7160e01b8f52601160045260248ffd5b91926115f2610ade60029360018401956001600160801b038754169788615922565b926001600160801b03808516166001600160801b031982541617905561161d8460801b600454613bf4565b60045561148b565b60a0850151604454885160208a015192909163ffffffff81165f198101116115ba5761166f63ffffffff8216610b5c60688b901c6001600160401b03166106d35f19840188613f4f565b83811480611775575b611761575b8b52816103e88102046103e814821517156115ba57602081901c63ffffffff165f198101116115ba576116cc9160209190911c63ffffffff1690610b5c906103e8026106d35f19840187613f4f565b60208a810191909152895160408051938452918301524290820152602460058b901b600435010135907f54a424111809d1cc594fd7498455316f8f5e1d2dbe4d200ecc8c199b096173b390606090a2602088015160405191825260208201527f3907f60f545bfdcb50aa6d61cc80b42c9c0e1ece6da2608970a62338c222dbd4604060248b60051b60043501013592a26110b7565b506001830183116115ba576001830161167d565b50836001600160401b038a60681c1611611678565b90506080860151805f19810111610c4e575f1901608087015282906110ac565b8c61106b565b5081611060565b608084015115925061104e565b905060a08201516003811015610a6a57151590611034565b6024878184634653f49160e01b835260051b600435010135600452fd5b90506020813d821161182f575b8161181360209383613bd3565b8101031261182b5751801515810361182b575f61101c565b8780fd5b3d9150611806565b6040513d8a823e3d90fd5b5f1981019081116108715761185690613c01565b905460039190911b1c6001600160a01b031660608301819052608083015115806118a6575b15610f7c57889250602460649463a01d94af60e01b855260051b600435010135600452602452604452fd5b508033141561187b565b6024878184632613bca360e11b835260051b600435010135600452fd5b87604491602485638cb5be4d60e01b845260051b600435010135600452602452fd5b508060248460051b6004350101351015610eda565b85610345614adc565b63272cc1c560e01b8552600491909152602452604483fd5b630729044960e11b8452600484fd5b503461029a57602036600319011261029a576004356001600160a01b03811690819003610de65761196361437c565b604a80546001600160a01b031916821790556049546001600160a01b03167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227008380a380f35b503461029a578060031936011261029a5760206119cf60606119c8613f62565b01516149fe565b604051908152f35b503461029a578060031936011261029a576020600554604051908152f35b503461029a578060031936011261029a57604a546040516001600160a01b039091168152602090f35b503461029a578060031936011261029a576020604754604051908152f35b503461029a578060031936011261029a57602060c0611a59613f62565b0151604051908152f35b503461029a578060031936011261029a5760206080611a59613f62565b503461029a578060031936011261029a5760025460209160c082901c63ffffffff1662015180420403611ab9575060e01c604051908152f35b90506119cf565b503461029a57602036600319011261029a57600435611ade33614044565b906001820191611af864ffffffffff845460d01c16614080565b611b09611b03613f62565b516149b0565b908084108015611bf4575b611bd9575050805467ffffffffffffffff60601b198116606084811b67ffffffffffffffff60601b169190911783551c6001600160401b031692611b7290805464ffffffffff60d01b19164260d01b64ffffffffff60d01b16179055565b60ff815460a81c165f198101908111611bc55790611b9191339061413a565b60405191825260208201527fe0f096db9cf4a52ba2d3e29a9d79bd70f595a9bfbf46c960452455fa6cabc67e60403392a280f35b634e487b7160e01b85526011600452602485fd5b85925060649363cb2485b160e01b8452600452602452604452fd5b50818411611b14565b503461029a578060031936011261029a576119cf6020916040611c1e613f62565b9160c08584015193015181526045855220549061400e565b503461029a578060031936011261029a576104009081604051611c598282613bd3565b369037611c9a611c67613f62565b606081519101519084604051611c7d8282613bd3565b369037600254611c95906001600160a01b031661507b565b61508d565b50601f805b611ccd575060405191825b60208210611cb757505050f35b6020806001928551815201930191019091611caa565b611cda5f19820183613c3a565b51611ce58284613c3a565b5103611cf18284613c3a565b525f190180611c9f565b503461029a578060031936011261029a5760206040611a59613f62565b503461029a57602036600319011261029a576020611d37600435613c01565b905460405160039290921b1c6001600160a01b03168152f35b503461029a578060031936011261029a57611d6961437c565b6042548015611dac5760207f91fe594f89d085768e410ed8db65756c4a3fc07905252d3ff467b0186fcce40e91611d9e613de1565b83604255604051908152a180f35b63e9f81e6f60e01b8252600482fd5b503461029a57606036600319011261029a57611dd561422d565b61034560443560243560043533614426565b503461029a57602036600319011261029a57600435906001600160a01b038216820361029a576040519161020083018381106001600160401b038211176120e0576040528183528160208401528160408401528160608401528160808401528160a08401528160c08401528160e08401528161010084015281610120840152816101408401528161016084015281610180840152816101a0840152816101c0840152816101e084015260018060a01b038116825260466020526040822060018060a01b0382168352604860205260408320549160018060a01b031684528054600460ff8260b01c161015610cc35760ff8160b01c16602086015260ff8160a81c168060408701526001600160601b03821660608701526001600160401b038260601c16608087015280155f146120b55791611f5660019264ffffffffff959487905b8160a08b015260ff8360a01c16908160c08c0152155f146120a257505061ffff87915b60d81c1690613c2d565b60e087015260028101546001600160801b03811661010088015260801c6101208701520154906001600160801b038216610140860152828260801c166101608601526001600160801b03811661018086015260801c6101a0850152818160d01c166101c085015260a81c166101e08301526040519060018060a01b038351168252602083015190600482101561208e5750610200926101e091602084015260408101516040840152606081015160608401526080810151608084015260a081015160a084015260c081015160c084015260e081015160e08401526101008101516101008401526101208101516101208401526101408101516101408401526101608101516101608401526101808101516101808401526101a08101516101a08401526101c08101516101c084015201516101e0820152f35b634e487b7160e01b81526021600452602490fd5b61ffff916120af91613bf4565b91611f4c565b805f19810111611bc55791611f5660019264ffffffffff95946120da5f1982016140d3565b90611f29565b634e487b7160e01b83526041600452602483fd5b503461029a578060031936011261029a576049546040516001600160a01b039091168152602090f35b503461029a578060031936011261029a5760206119cf606061213d613f62565b01516140b5565b503461029a578060031936011261029a5760206001600160801b0360045416604051908152f35b503461029a578060031936011261029a5761218533614044565b600254620151804204908163ffffffff8260c01c16145f146123cf578060e01c5b6015548082101561237e575060018101809111611bc557906121e6929160e01b9160c01b9060018060c01b031617178060025560018060a01b031661419d565b90805460ff8160a81c16905f19820190828211610d99576122078286614bab565b61ffff80612223612217856140d3565b60ff8560a01c16613bf4565b169160d81c160161ffff8111610d9957835461ffff60d81b191660d89190911b61ffff60d81b16178355609f919061225a906140f1565b018060a01161236a576001901b196002541660025561233681549261232e6001600160601b03851694612305600161229460145442613c2d565b875475ff000000000000000000ffffffffffffffffffffffff19168855966122bd600282613c4b565b016001600160801b036122d38982845416614939565b825464ffffffffff60801b60808b901b166001600160a81b03199091169190921664ffffffffff60801b191617179055565b61231186600454613bf4565b60809190911b6bffffffffffffffffffffffff60801b1690613c2d565b600455614959565b60405191825260208201527f4cf94291edeab4daefe36ffc570177414768fd63b0ee9d075d82098fe4f44db160403392a280f35b634e487b7160e01b84526011600452602484fd5b838691600182018092116123bb57620151808202918083046201518014901517156123bb576064936324e6ad0160e01b8452600452602452604452fd5b634e487b7160e01b83526011600452602483fd5b836121a6565b50346124aa5760e03660031901126124aa5760043560843560ff81168091036124aa5761240061422d565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690813b156124aa575f9160e48392604051948593849263d505accf60e01b84523360048501523060248501528860448501526064356064850152608484015260a43560a484015260c43560c48401525af1612493575b5061034590604435906024359033614426565b6124a09192505f90613bd3565b5f90610345612480565b5f80fd5b346124aa575f3660031901126124aa57604a54336001600160a01b039091160361252157604a80546001600160a01b0319908116909155604980543392811683179091556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b63118cdaa760e01b5f523360045260245ffd5b346124aa575f3660031901126124aa5761254c613e5b565b506103c060405161255c81613b80565b6006548152600754602082015260085460408201526009546060820152600a546080820152600b5460a0820152600c5460c0820152600d5460e0820152600e54610100820152600f546101208201526010546101408201526011546101608201526012546101808201526013546101a08201526014546101c08201526015546101e0820152601654610200820152601754610220820152601854610240820152601954610260820152601a54610280820152601b546102a0820152601c546102c0820152601d546102e0820152601e54610300820152601f546103208201526020546103408201526021546103608201526022546103808201526023546103a082015261266c6040518092613a01565bf35b346124aa575f3660031901126124aa57612686613e5b565b506103e0604254612695613cce565b906126a36040518093613a01565b6103c0820152f35b346124aa575f3660031901126124aa576126c361437c565b604a80546001600160a01b03199081169091556049805491821690555f906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b346124aa575f3660031901126124aa5760206001600160801b0360015416604051908152f35b346124aa575f3660031901126124aa5760a0612750613f62565b01516003811015612768576020906040519015158152f35b634e487b7160e01b5f52602160045260245ffd5b346124aa575f3660031901126124aa5760a0612796613f62565b0151600381101561276857602090604051908152f35b346124aa575f3660031901126124aa57602060045460801c604051908152f35b346124aa575f3660031901126124aa576042548015612a4f57804210612a39576127f4613cce565b6127fc613de1565b5f604255612808613f62565b60c0810190815160018101809111612a255762ffffff8111612a0e579161285a6103c09262ffffff7fd189dcdb02d4bdadcf99eaf39915ed1ba002c6a10c3a221cc956f3f7bf6b5b4b95168352614262565b519280516006556020810151806007556040820151908160085560608301516009556080830151600a5560a08301519081600b5560c08401519182600c5560e085015180600d556101008601519384600e556101208701519586600f55610140880151938460105561016089015194856011558961018081015197886012556101a08201516013556101c08201516014556101e0820151601555610200820151948560165561022083015197886017556102408401519788601855610260850151806019556102808601519889601a556102a08701519a8b601b556102c08801519c8d601c556102e08901519182601d556103008a01519485601e556103208b01519889601f556103408c01519a8b6020556103608d01519c8d6021556103a06103808201519182602255015160235560e01b9660c01b9560a01b9460401b9360381b9260201b9160101b1717171717171760435560881b9460801b9360601b9260401b9160201b17171717176044558c5f52604560205260881b9760681b9660581b9560501b9460401b9360301b9260201b9160101b171717171717171760405f2055612a0b6040518092613a01565ba2005b6306dfcc6560e41b5f52601860045260245260445ffd5b634e487b7160e01b5f52601160045260245ffd5b6302b10ae160e61b5f526004524260245260445ffd5b63e9f81e6f60e01b5f5260045ffd5b346124aa5760203660031901126124aa57612a7761422d565b335f52604660205260405f205460ff8160a81c1615612ac357806001600160401b0360ff612ab19360a01c169160601c1660043533614426565b5f5f51602061597b5f395f51905f525d005b63ea94a40960e01b5f523360045260245ffd5b346124aa5760203660031901126124aa576004356001600160a01b038116908190036124aa575f526048602052602060405f205460801c604051908152f35b346124aa5760403660031901126124aa5760043563ffffffff8116908181036124aa5760243590612b4461422d565b6043548060e01c808510612e1857508215612e0957612b61613f62565b9363ffffffff8260a01c169260a08601938451600381101561276857151580612df5575b612dd1575b8451600381101561276857159081612dc2575b50612d9b575b60408601948551956001870190818811612a255752612bc3838851613f4f565b93612bcd85614390565b5f925f918951975160038110156127685715612d53575b8215612d0e575b506020890191825191612c19612c1360c08d019485515f52604560205260405f20549061400e565b42613c2d565b935160a81b916cffffffff0000000000000000008a60681b9260481b16904260201b17171717905160d81b17875f52604b60205260405f2055865f52604c6020528160405f2055606088019586519860018a01809a11612a2557602099612cf69852612c8481614262565b516040519586528986015260408501526060840152608083015260018060a01b031690847fcbdff76e4daf1e874a42b75cd96cf2d2f3af6489702d85eda5b75dcf0a22810460a03393a430337f00000000000000000000000000000000000000000000000000000000000000006143bd565b5f5f51602061597b5f395f51905f525d604051908152f35b63ffffffff9060c01c1660808a0190815181811015612d3e57505080519060018201809211612a25575289612beb565b63c90be9e560e01b5f5260045260245260445ffd5b60025463ffffffff8160a01c16612d6b575b50612be4565b8a5160608c0151939950919550612d919350859291908a906001600160a01b0316614fe3565b969091938a612d65565b600184525f51602061595b5f395f51905f52604080516001815260016020820152a1612ba3565b90506060870151101587612b9d565b5f85525f51602061595b5f395f51905f52604080515f81525f6020820152a1612b8a565b50612e04816060890151614f8c565b612b85565b6335cd3f7960e11b5f5260045ffd5b84630b294a2360e11b5f5260045260245263ffffffff60445260645ffd5b346124aa576103c03660031901126124aa57612e5061437c565b604051612e5c81613b80565b6004358152602435602082015260443560408201526064356060820152608435608082015260a43560a082015260c43560c082015260e43560e082015261010435610100820152610124356101208201526101443561014082015261016435610160820152610184356101808201526101a4356101a08201526101c4356101c08201526101e4356101e082015261020435610200820152610224356102208201526102443561024082015261026435610260820152610284356102808201526102a4356102a08201526102c4356102c08201526102e4356102e082015261030435610300820152610324356103208201526103443561034082015261036435610360820152610384356103808201526103a4356103a08201525f5b601e81106130cd577ff8be7975b779e8a0207994e2319e133a3dca4de9b31b66fccc95bd4d429ff2fa6103e083612fb060235442613c2d565b8151602455602082015160255560408201516026556060820151602755608082015160285560a082015160295560c0820151602a5560e0820151602b55610100820151602c55610120820151602d55610140820151602e55610160820151602f556101808201516030556101a08201516031556101c08201516032556101e08201516033556102008201516034556102208201516035556102408201516036556102608201516037556102808201516038556102a08201516039556102c0820151603a556102e0820151603b55610300820151603c55610320820151603d55610340820151603e55610360820151603f556103808201516040556103a0820151604155806042556130c46040518093613a01565b6103c0820152a1005b8060051b8201516130de8383614da7565b918181108015613120575b6130f857505050600101612f77565b60849450604051936359e5f4b360e11b85526004850152602484015260448301526064820152fd5b508281116130e9565b346124aa575f3660031901126124aa5760206119cf613c6f565b346124aa575f3660031901126124aa5761315b61422d565b335f52604660205260405f20600181018054916001600160801b03831691821561324c5764ffffffffff8460801c16804210613236575080546001600160a81b03191690558054612ab1936131cf92909160a81c60ff1615613225575b506001600160801b03199060801b16600454613bf4565b6004556040518181527f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d560203392a2337f00000000000000000000000000000000000000000000000000000000000000006142c2565b805460ff60b01b19169055846131b8565b632837d6c960e11b5f526004524260245260445ffd5b63b506785760e01b5f5260045ffd5b346124aa575f3660031901126124aa5760206060611a59613f62565b346124aa575f3660031901126124aa5761328f61422d565b335f52604860205260405f20546001600160801b0381168160801c916001546001600160801b038116938481105f146134155780945b84158061340d575b6133e357612ab161335a878761331688613301848a6132ec828c613bf4565b60801b335f52604860205260405f2055613bf4565b906001600160801b03199060801b1690613bf4565b60015581613381575b6133298282613c2d565b6040519081527ffc30cddea38e2bf4d6ea7d3f9ed3b6ad7f176419f4963bd81318067a4aee73fe60203392a2613c2d565b337f00000000000000000000000000000000000000000000000000000000000000006142c2565b61338d82600554613bf4565b80600555156133c8575b6040518281527fc7939ed4694c6a70b55289eb1e02f195ad8065f93add5f29c616779e8e3f395960203392a261331f565b6133de6133d3613f62565b5f60e0820152614262565b613397565b90806133f857638e5e0f3760e01b5f5260045ffd5b6316b3de8d60e31b5f5260045260245260445ffd5b5085156132cd565b846132c5565b346124aa575f3660031901126124aa576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b346124aa575f3660031901126124aa5760206119cf606061347e613f62565b0151614209565b346124aa575f3660031901126124aa576040516104006134a58183613bd3565b803683376002546134be906001600160a01b031661419d565b915f5b602081106134fe5750604051905f825b602082106134de57505050f35b82516001600160a01b0316815260209283019260019290920191016134d1565b8061350b600192866141e2565b6135158285613c3a565b90838060a01b03169052016134c1565b346124aa5760203660031901126124aa5760043561354233614044565b9080613667575b81549160ff8360a81c16905f198201918211612a255761361d9161358e60ff8660a01c169561ffff61358361357d856140d3565b89613bf4565b9160d81c1690613c2d565b8085111561365e576135a96135a38287613bf4565b83614112565b8480821115613650576135c261ffff916135dd93613bf4565b845461ffff60d81b1916911660d81b61ffff60d81b16178355565b815460ff60a01b191660a085901b60ff60a01b1617825560018201805464ffffffffff60a81b19164260a81b64ffffffffff60a81b16179055339061413a565b60405191825260208201527f2ef06c4fe8dba7c1cef21ec29e5dec335c54bee45190e52f5d24fe0da7384f3960403392a2005b50506135dd61ffff5f6135c2565b6135a95f6135a3565b61367e64ffffffffff600184015460a81c16614080565b61368b606061213d613f62565b80821080156136ba575b61369f5750613549565b906305553bb960e41b5f5260045260245260ff60445260645ffd5b5060ff8211613695565b346124aa575f3660031901126124aa57602080611a59613f62565b346124aa575f3660031901126124aa576002546040516001600160a01b039091168152602090f35b346124aa575f3660031901126124aa5760206119cf60045461374c61373c600154926001600160801b038160801c9116613c2d565b6001600160801b03831690613c2d565b9060801c90613c2d565b346124aa5760203660031901126124aa576004356001600160a01b038116908190036124aa575f52604860205260206001600160801b0360405f205416604051908152f35b346124aa5760203660031901126124aa5761020060409081525f608081905260a081905260c081905260e08190526101008190526101208190526101408190526101608190526101808190526101a08190526101c08190526101e0526137ff613f62565b01516004351580156139e1575b6139c9576004355f52604b60205260405f205460043560805263ffffffff8116155f14613990575f5b6001600160a01b031660a052602081811c64ffffffffff1660c052604882901c63ffffffff1660e052606882901c6001600160401b03166101005260a882901c65ffffffffffff1661014081905260d883901c62ffffff166101608190525f90815260459092526040909120546138ab9161400e565b60a0608001526004355f52604c60205260405f20546101006080015263ffffffff81161561012060800152600160f01b8116151561014060800152600160f11b16151561016060800152610180604051608051815260018060a01b03602060800151166020820152604060800151604082015260606080015160608201526080800151608082015260a06080015160a082015260c06080015160c082015260e06080015160e082015261010060800151610100820152610120608001511515610120820152610140608001511515610140820152610160608001511515610160820152f35b63ffffffff81165f19810111612a25576139b263ffffffff82165f1901613c01565b905460039190911b1c6001600160a01b0316613835565b638cb5be4d60e01b5f5260043560045260245260445ffd5b5080600435101561380c565b634e487b7160e01b5f52604160045260245ffd5b6103a08091805184526020810151602085015260408101516040850152606081015160608501526080810151608085015260a081015160a085015260c081015160c085015260e081015160e08501526101008101516101008501526101208101516101208501526101408101516101408501526101608101516101608501526101808101516101808501526101a08101516101a08501526101c08101516101c08501526101e08101516101e08501526102008101516102008501526102208101516102208501526102408101516102408501526102608101516102608501526102808101516102808501526102a08101516102a08501526102c08101516102c08501526102e08101516102e08501526103008101516103008501526103208101516103208501526103408101516103408501526103608101516103608501526103808101516103808501520151910152565b9181601f840112156124aa578235916001600160401b0383116124aa57602083818601950101116124aa57565b6103c081019081106001600160401b038211176139ed57604052565b60c081019081106001600160401b038211176139ed57604052565b61014081019081106001600160401b038211176139ed57604052565b90601f801991011681019081106001600160401b038211176139ed57604052565b91908203918211612a2557565b604754811015613c195760475f5260205f2001905f90565b634e487b7160e01b5f52603260045260245ffd5b91908201809211612a2557565b906020811015613c195760051b0190565b90600481101561276857815460ff60b01b191660b09190911b60ff60b01b16179055565b613c77613f62565b60a0613ca360445460608401519060ff8160801c169163ffffffff808360601c169260401c1690614343565b910151600381101561276857151580613cc4575b613cbe5790565b50600290565b5060028110613cb7565b60405190613cdb82613b80565b816024548152602554602082015260265460408201526027546060820152602854608082015260295460a0820152602a5460c0820152602b5460e0820152602c54610100820152602d54610120820152602e54610140820152602f546101608201526030546101808201526031546101a08201526032546101c08201526033546101e08201526034546102008201526035546102208201526036546102408201526037546102608201526038546102808201526039546102a0820152603a546102c0820152603b546102e0820152603c54610300820152603d54610320820152603e54610340820152603f546103608201526040546103808201526103a0604154910152565b5f6024555f6025555f6026555f6027555f6028555f6029555f602a555f602b555f602c555f602d555f602e555f602f555f6030555f6031555f6032555f6033555f6034555f6035555f6036555f6037555f6038555f6039555f603a555f603b555f603c555f603d555f603e555f603f555f6040555f604155565b60405190613e6882613b80565b5f6103a0838281528260208201528260408201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152826101408201528261016082015282610180820152826101a0820152826101c0820152826101e08201528261020082015282610220820152826102408201528261026082015282610280820152826102a0820152826102c0820152826102e082015282610300820152826103208201528261034082015282610360820152826103808201520152565b8115613f3b570490565b634e487b7160e01b5f52601260045260245ffd5b81810292918115918404141715612a2557565b6040519061010082018281106001600160401b038211176139ed5760405260a08201915f835260c08101905f825260e08101915f835281945f54926001600160401b038416815265ffffffffffff8460401c16602082015264ffffffffff8460701c16604082015263ffffffff8460981c166060820152608063ffffffff8560b81c1691015260ff8360d81c16906003821015612768575262ffffff8260e01c16905260f81c15159052565b614041916103e861403b63ffffffff8360881c169361ffff63ffffffff8560681c169460581c1690613f4f565b04614d8c565b90565b6001600160a01b03165f81815260466020526040902080549092919060a81c60ff161561406e5750565b63ea94a40960e01b5f5260045260245ffd5b80156140b25760135461409291613c2d565b80421061409c5750565b63384a660160e01b5f526004524260245260445ffd5b50565b614041906043549060ff62ffffff8360201c169260381c1690614b4d565b6003546001600160fd1b0382168203612a255760ff9160031b1c1690565b6001600160fd1b0381168103612a255760ff6003549160031b1b1916600355565b600381901b91906001600160fd1b03811603612a255760ff60035491831b921b191617600355565b60025461419b93926141969291614159906001600160a01b031661419d565b935460ff8160a01c16926001600160401b038260601c169263ffffffff670de0b6b3a76400006001600160601b038516049360b81c169187614c4f565b614959565b565b906105a0604051926141af8285613bd3565b81368537836001600160a01b038216156141cb5750836001913c565b93505050565b90602d811015613c195760051b0190565b90600d0180600d11612a25576001600160a01b039161420191906141d1565b5160201c1690565b61404190604354906001600160601b0362ffffff8360201c169260401c1690614d1f565b5f51602061597b5f395f51905f525c6142535760015f51602061597b5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b8051602082015160401b17604082015160701b17606082015160981b17608082015160b81b1760a082015160038110156127685760e09160c0840151831b9160d81b171791015115155f146142bc5760015b60f81b175f55565b5f6142b4565b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614322575b604052156143025750565b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b90600181151661433a57823b15153d151616906142f7565b503d5f823e3d90fd5b909291928110614374578261435791613c2d565b5f198101908111612a25576140419261436f91613f31565b614d6c565b505050600190565b6049546001600160a01b0316330361252157565b6143b8906001546143b26143ad836001600160801b038416613c2d565b614fb2565b50613c2d565b600155565b6040516323b872dd60e01b5f9081526001600160a01b039384166004529290931660245260449390935260209060648180865af19060015f511482161561440e575b6040525f606052156143025750565b90600181151661433a57823b15153d151616906143ff565b909192821561492a576001600160a01b0382165f818152604660205260409020805490919060a81c60ff16156145fa5781546001600160401b038160601c168088148015906145ea575b6145cd57506001600160601b03166144888682613c2d565b966b0de0b6b3a763ffffffffffff8089116145b7575083546001600160601b0319166001600160601b0389161780855560a81c60ff16975f19890192898411612a255761419b996002977f6381ea17a5324d29cc015352644672ead5185c1c61a0d3a521eda97e35cec97e95888b670de0b6b3a76400006145429604670de0b6b3a76400008804036145a6575b5050604080518d8152602081019690965285019590955260608401526080830152909150819060a0820190565b0390a25b016001600160801b0361455f6143ad8583855416613c2d565b166001600160801b031982541617905561457b82600454613c2d565b60045530907f00000000000000000000000000000000000000000000000000000000000000006143bd565b6145af9261413a565b5f888b614515565b886379e7778d60e11b5f5260045260245260445ffd5b60ff925063c16959f960e01b5f5260045260a01c1660245260445ffd5b5060ff8260a01c16851415614470565b614602613f62565b61460c81516149b0565b908089108015614921575b61490857505060600161462a81516140b5565b80851080156148fe575b6148e357506146439051614209565b8061464d8761586e565b106148cd57506b0de0b6b3a763ffffffffffff8086116148b7575060025461467d906001600160a01b031661419d565b61468a8488888885615590565b63ffffffff845460b81c1615614851575b835460ff60a01b60a087901b166001600160a81b03199091166001600160601b0389161767ffffffffffffffff60601b60608b901b16171784556001810191828211612a2557845461ffff60a81b191660a884901b60ff60a81b1617600160b01b17855560018501805464ffffffffff60d01b19164260d081901b64ffffffffff60d01b16919091178255614780929161475c9164ffffffffff1690805464ffffffffff60a81b191660a89290921b64ffffffffff60a81b16919091179055565b614196878b63ffffffff895460b81c16670de0b6b3a76400008d04908c8887614c4f565b835460d81c61ffff16808611156148485761479e6135a38288613bf4565b858082111561483a576147b761ffff916147d293613bf4565b865461ffff60d81b1916911660d81b61ffff60d81b16178555565b60a001938460a011612a255760028054600190961b90951785556040805188815260208101899052908101989098526060880152608087015261419b957f6381ea17a5324d29cc015352644672ead5185c1c61a0d3a521eda97e35cec97e9060a090a2614546565b50506147d261ffff5f6147b7565b61479e5f6135a3565b604754680100000000000000008110156139ed578060016148759201604755613c01565b81546001600160a01b0360039290921b91821b19169085901b179055604754845463ffffffff60b81b191660b89190911b63ffffffff60b81b1617845561469b565b856379e7778d60e11b5f5260045260245260445ffd5b85634162bac360e11b5f5260045260245260445ffd5b846305553bb960e41b5f5260045260245260ff60445260645ffd5b5060ff8511614634565b8863cb2485b160e01b5f5260045260245260445260645ffd5b50818911614617565b6331d6c6af60e21b5f5260045ffd5b906001600160801b03809116911601906001600160801b038211612a2557565b604051696105a180600a3d393df360b01b8152906105a090600b83015e6001600160a01b03906105ab905ff01680156149a1576001600160601b0360a01b6002541617600255565b63147e7ef760e11b5f5260045ffd5b906127106149cf816149c460095486613f4f565b0493600a5490613f4f565b04906001600160401b0382116149e157565b6001600160401b039150565b90600d811015613c195760051b0190565b6002545f929190614a17906001600160a01b031661507b565b614a37614a316003548351614a2b866140b5565b91615278565b92614209565b905f5b60208110614a485750505050565b6001600160fd1b0381168103612a25576001848260031b1c1615614ad4578060031c60010180600111612a2557614a7f90836149ed565b5163ffffffff9060e08360051b161c16670de0b6b3a7640000810290808204670de0b6b3a76400001490151715612a2557831115614ac2575b6001905b01614a3a565b945f198114612a255760010194614ab8565b600190614abc565b614ae4613f62565b60a08101908151600381101561276857151580614b2d575b614b04575050565b5f614b0f9252614262565b5f51602061595b5f395f51905f52604080515f81525f6020820152a1565b50614b48606082015163ffffffff60435460a01c1690614f8c565b614afc565b614b5d614b639193929383613c2d565b83613f4f565b6001600160ff1b0382168203612a2557614b809160011b90613f31565b8160011b9082820460021483151715612a2557614ba09260011c90614d8c565b806140415750600190565b906001600160fd1b0381168103612a2557815160ff600383901b1b191682528060031c60010180600111612a2557614bfd614be682856141d1565b5163ffffffff60e08560051b161b191691846141d1565b528060021c60050180600511612a2557614c34614c1a82856141d1565b516001600160401b0360c08560061b161b191691846141d1565b52600d019081600d11612a25575f91614c4c916141d1565b52565b9591949293909291600384901b906001600160fd1b0385168503612a2557875160ff831b1916911b178652600583901b60e016908360031c6001019182600111612a2557614cb69163ffffffff614ca6858b6141d1565b5191831b921b19161791876141d1565b52600682901b60c016908260021c6005019182600511612a2557614cf6916001600160401b03614ce6858a6141d1565b5191831b921b19161791866141d1565b52600d019081600d11612a2557614c4c92640100000000600160c01b039060201b1617926141d1565b614b5d614d2f9193929383613c2d565b6001600160ff1b0382168203612a2557614d4c9160011b90613f31565b8160011b9082820460021483151715612a25576140419260011c90614d8c565b9060028210614d8557808211614d80575090565b905090565b5050600290565b9190808310614da15750808211614d80575090565b91505090565b908115614f825760018214614f765760028214614f6a5760038214614f605760048214614f545760058214614f4a57600682148015614f40575b614f1c5760088214614f365760098214614f2957600a8214614f1c57600b8214614f1257600c8214614f0957600d8214614efd57600e8214614eef5750600f8114614e9c5760108114614ee55760118114614ed75760128114614ecf5760138114614ec4576016811115614ebb5760178114614e9c5760188114614eb35760198114614ea857601a8114614e9c57601b8114614e9357601c14614e88575f9063ffffffff90565b60019063ffffffff90565b50600290604090565b5060019063ffffffff90565b505f9063ffffffff90565b505f90602090565b505f9061138890565b5060019062ffffff90565b505f9060ff90565b505f906001600160601b0390565b505f9062ffffff90565b61014001519162278d009150565b50505f9063ffffffff90565b50505f90601090565b50505f906103e890565b505060019063ffffffff90565b6101400151600192909150565b50505f9061ffff90565b5060078214614de1565b50505f90614e2090565b6060015191619c409150565b50505f9061271090565b6020015191614e209150565b50506113889061271090565b5050600190602090565b9060021c8111614fad57614f9f906149fe565b60ff60445460881c16111590565b505f90565b6001600160801b038111614fcc576001600160801b031690565b6306dfcc6560e41b5f52608060045260245260445ffd5b9193949284614ff2928461549d565b919290921561506f578261500591615567565b602081901c6001600160a01b03169563ffffffff909116946001600160fd1b0384168403612a25576150686127109161504960016140419760031b1b600354613bf4565b60035561ffff8361505c82871684613f4f565b049460101c1690613f4f565b0491614d8c565b50505091505f915f9190565b906101a0604051926141af8285613bd3565b92919061040091604051926150a28185613bd3565b3684378294604354926150e682516150d262ffffff8760201c169160035490614a2b8460ff8b60381c168a614b4d565b946001600160601b038760401c1690614d1f565b670de0b6b3a7640000810190818111612a2557670de0b6b3a763ffff01908111612a255761ffff670de0b6b3a764000061271092969594939604941685020493800291935f95915f935b60088510615142575050505050505090565b90919293949596608060408882670de0b6b3a76400008660018e63ffffffff82998f8f908f8f898989858f9660050160051b8501519e8f9582841c840160051b01519160071b161c978a8a8a168585856001600160401b038a16948b86108c87180286189515158d8610151616169380029202020402018088528a8a8a60201c16604085856001600160401b038a8a941c16948b86108c87180286189515158d861015169060081c16169380029202020402019586602089015260408a8a6001600160401b03921c169560801c169580871090871802861895151590851015168a60101c1616938002920202040201998a91015260601c169460c01c958c87108d881802871896151590861015169060181c16169380029202020402019889606088015260201c95019501939594929190615130565b9160ff8111615396577e010001000100010001000100010001000100010001000100010001000100018091027f01000100010001000100010001000100010001000100010001000100010001007eff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff818381838860081c161703169416170360081c1617907e010001000100010001000100010001000100010001000100010001000100017ffffefffefffefffefffefffefffefffefffefffefffefffefffefffefffeffff7f01000100010001000100010001000100010001000100010001000100010001007eff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff818381838860081c161701169416170160081c16171690565b5050505f90565b919091811561549857600154916154166153f96154096153ff60e06001600160801b038816960194855115155f1461549157600554965b8780821115615489576153e691613bf4565b8082101561548057508093848092613bf4565b97613bf4565b8260801b90613c2d565b6001558460801b90613c2d565b335f52604860205261542d60405f20918254613c2d565b90558261543b575b50505050565b61544783600193613c2d565b600555526040519081527f31644d5dc4b392e8fa8bd9db5e2814c31ad99d1097f55c892de714d2b872f8ec60203392a35f808080615435565b93848092613bf4565b50505f6153e6565b5f966153d4565b505050565b926154b6909492946154af5f9561507b565b958661508d565b90918115615559575f19430190438211612a25576040519060208201924083526040820152604081526154ea606082613bd3565b51902006601f5b80851061552c575050506001928260021c60050180600511612a2557615516916149ed565b516001600160401b039060c08460061b161c1690565b808501908160011c91601f199060041b1684015183105f1461554e57506154f1565b9450600101936154f1565b5050509150505f905f905f90565b6001600160a01b0381161561558a575f602092600d0160051b600101913c5f5190565b50505f90565b929091949360025460a01c906006545f5b81811061584b5750506155b2613f62565b5161ffff60435416915f945f19945f5b60208110615773575050906155da939291869a61589d565b8181111561575e57506001600160a01b03916155f79150846141e2565b1690815f52604660205260405f2092835460ff8160a81c16905f19820192828411612a25578361562691614bab565b61ffff80615636612217866140d3565b169160d81c160161ffff8111612a2557855461ffff60d81b191660d89190911b61ffff60d81b16178555609f9161566c906140f1565b018060a011612a25577f6014e53000509a95f446285ebb61dc80f076584d2d085473bb4971bc5c09695e9160016040921b19600254166002558454946157446001600160601b0387169661573860016156c760145442613c2d565b855475ff000000000000000000ffffffffffffffffffffffff19168655946156f0600382613c4b565b016001600160801b036157068b82845416614939565b825464ffffffffff60801b608089901b166001600160a81b03199091169190921664ffffffffff60801b191617179055565b61231188600454613bf4565b600455825195865260208601526001600160a01b031693a3565b6313cd17e960e11b5f5260045260245260445ffd5b63ffffffff6001821b83161615615843578060031c60010180600111612a255761579d908b6141d1565b5163ffffffff9060e08360051b161c16670de0b6b3a7640000810290808204670de0b6b3a76400001490151715612a25578160021c60050180600511612a25576157e7908c6141d1565b51908b516001600160fd1b0384168403612a25576158239289926001600160401b0360ff8b948860031b1c169260c08860061b161c169061589d565b878110615836575b506001905b016155c2565b909750955086600161582b565b600190615830565b63ffffffff6001821b85161615615864576001016155a1565b9750505050505050565b670de0b6b3a76400009004670de0b6b3a7640000810290808204670de0b6b3a76400001490151715612a255790565b6158ab90949192939461586e565b928315908115615919575b508015615911575b61590957836158ef816158fb946127106158de6158f4966140419a613f4f565b049081811015615901575095613f4f565b613f4f565b9180613f4f565b90613f31565b905095613f4f565b505050505f90565b5081156158be565b9050155f6158b6565b9261271061593461593b939486613f4f565b0492613f4f565b808211156159525750905b80821015614d80575090565b90509061594656febc52714402691d67f791bd59f8b76c7f5ae5e18e025b03d37651c4b1651cc2099b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a',
 } as const

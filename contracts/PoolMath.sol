@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {BPS, STAKE_UNIT} from "./PoolTypes.sol";
+import {BPS, Config, MAX_CAPACITY, MAX_SLOTS, STAKE_UNIT} from "./PoolTypes.sol";
 
 /// @title PoolMath
 /// @notice The pure formulas of SPEC.md ("Formulas"), exactly as docs/contracts.md states them.
@@ -9,6 +9,46 @@ import {BPS, STAKE_UNIT} from "./PoolTypes.sol";
 /// @dev Every division rounds down unless a comment says otherwise. Parameters are passed as plain
 /// integers (not the `Config` struct) so the hot path reads only the packed words it needs.
 library PoolMath {
+    uint256 private constant U16 = type(uint16).max;
+    uint256 private constant U24 = type(uint24).max;
+    uint256 private constant U32 = type(uint32).max;
+    /// @notice The longest exit delay any config may set: stakes are never locked away for longer.
+    uint256 internal constant MAX_EXIT_DELAY = 30 days;
+
+    /// @notice The bounds of `Config` field `i` (docs/contracts.md, "Config bounds"; SPEC Revision 2.1 sets
+    /// the hard caps on slashing, bonuses, open rewards, the exit delay and the minimum window). Cross-field
+    /// rules read the other field: `rewardCapBps ≥ rewardFloorBps`, `rewardRangeMaxBps ≥ rewardRangeMinBps`,
+    /// `minProofWindow ≤ maxProofWindow`, `exitDelay ≥ maxProofWindow`.
+    function configBounds(uint256 i, Config memory c) internal pure returns (uint256 lo, uint256 hi) {
+        if (i == 0) return (1, MAX_SLOTS); // maxActiveProvers
+        if (i == 1) return (5_000, BPS); // rewardFloorBps: underbidding below half of F never buys weight
+        if (i == 2) return (c.rewardFloorBps, 20_000); // rewardCapBps
+        if (i == 3) return (0, BPS); // rewardRangeMinBps
+        if (i == 4) return (c.rewardRangeMinBps, 40_000); // rewardRangeMaxBps
+        if (i == 5) return (0, 20_000); // openRewardBps
+        if (i == 6 || i == 7) return (1, U32); // feeSmoothing, delaySmoothing
+        if (i == 8) return (0, U16); // proofWindowMultiplier
+        if (i == 9) return (1, c.maxProofWindow); // minProofWindow
+        if (i == 10) return (1, U32); // maxProofWindow
+        if (i == 11) return (0, 1_000); // slashBps
+        if (i == 12) return (0, 16); // minSlashRewardMultiple
+        if (i == 13) return (0, U32); // rewardChangeCooldown
+        if (i == 14) return (c.maxProofWindow, MAX_EXIT_DELAY); // exitDelay: slashable through the last window, locked ≤ 30 days
+        if (i == 15) return (1, U32); // maxExitsPerDay
+        if (i == 16) return (0, U24); // maxOpenBlocks (keeps backlog within uint32)
+        if (i == 17) return (0, type(uint96).max); // baseMinStake
+        if (i == 18) return (0, MAX_CAPACITY); // baseMinCapacity
+        if (i == 19) return (1, U24); // targetBacklog
+        if (i <= 22) return (0, 5_000); // perfBonusFastBps, perfBonusBps, stabilizationBonusBps
+        if (i == 23) return (1, U32); // congestionBacklog
+        if (i == 24) return (0, MAX_SLOTS); // minAvailableProvers
+        if (i == 25) return (0, U32); // batchingBacklog
+        if (i == 26) return (1, U32); // batchDivisor
+        if (i == 27) return (2, 64); // maxBatchSize: bounds the proof loop
+        if (i == 28) return (1, U32); // minGasPerBlock
+        return (0, U32); // configDelay
+    }
+
     /// @notice `clamp(x, lo, hi)`: the lower bound is applied first, so `lo > hi` returns `lo`.
     function clamp(uint256 x, uint256 lo, uint256 hi) internal pure returns (uint256) {
         if (x < lo) return lo;
@@ -82,13 +122,16 @@ library PoolMath {
         return (false, 0);
     }
 
-    /// @notice `(F*(feeSmoothing-1) + R') / feeSmoothing` (floor).
+    /// @notice `(F*(feeSmoothing-1) + R') / feeSmoothing` (floor), but at least one wei towards `R'`
+    /// whenever `R' != F` (SPEC Revision 2.6). Floor division already moves a falling F by at least one
+    /// wei; a rising F would stay put while `R' - F < feeSmoothing`, so it takes the one-wei step then.
     function nextFeePerGas(uint256 feePerGas, uint256 effectiveReward, uint256 feeSmoothing)
         internal
         pure
-        returns (uint256)
+        returns (uint256 next)
     {
-        return (feePerGas * (feeSmoothing - 1) + effectiveReward) / feeSmoothing;
+        next = (feePerGas * (feeSmoothing - 1) + effectiveReward) / feeSmoothing;
+        if (next == feePerGas && effectiveReward > feePerGas) next = feePerGas + 1;
     }
 
     /// @notice `(avg*(delaySmoothing-1) + delay) / delaySmoothing` (floor). Unit-agnostic; the core applies

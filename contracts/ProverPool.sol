@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {PoolMath} from "./PoolMath.sol";
 import {
@@ -13,18 +13,21 @@ import {
     Config,
     EmergencyReason,
     MAX_CAPACITY,
+    MAX_REWARD_PER_GAS,
     MAX_SLOTS,
     STAKE_UNIT,
     StakerInfo,
     StakerStatus
 } from "./PoolTypes.sol";
+import {ProverTable} from "./ProverTable.sol";
 
 /// @title ProverPool
 /// @notice Abstract base of the core (BlockProtocol): stakers, the 32 active slots, weighted selection,
-/// eviction, R/C changes, exits, withdrawals, slashing, health and the dynamic minimums.
-/// See docs/contracts.md for every rule and decision.
-abstract contract ProverPool is ReentrancyGuard {
+/// eviction by standing weight, R/C changes, exits, withdrawals, slashing, health, the dynamic minimums
+/// and the config (bounded, versioned). See docs/contracts.md for every rule and decision.
+abstract contract ProverPool is ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+    using ProverTable for uint256[45];
 
     // ---------------------------------------------------------------------------------------------
     // Constants
@@ -34,149 +37,96 @@ abstract contract ProverPool is ReentrancyGuard {
     uint256 internal constant MAX_STAKE_UNITS = type(uint32).max;
     /// @notice Largest exact stake: `amount / 1e18 <= 2^32 - 1`.
     uint256 internal constant MAX_STAKE = (MAX_STAKE_UNITS + 1) * STAKE_UNIT - 1;
-    /// @notice Largest reward per gas (stored as uint32).
-    uint256 internal constant MAX_REWARD_PER_GAS = type(uint32).max;
+    /// @notice Largest starting average proof delay (uint48 milliseconds).
+    uint256 internal constant MAX_AVG_PROOF_DELAY_MS = type(uint48).max;
 
-    uint256 private constant UNITS_MASK = 0xffffffff;
-    uint256 private constant SLOT_ENTRY_MASK = 0xffffffffffffffff;
     uint256 private constant DAY = 1 days;
+    uint256 private constant U24 = type(uint24).max;
+    uint256 private constant U32 = type(uint32).max;
 
-    /// @dev Number of `Config` fields (28 static words in memory, storage and the ABI).
-    uint256 private constant CONFIG_FIELDS = 28;
-    /// @dev Bounds of each `Config` field (see `_setConfig`).
-    bytes private constant CONFIG_BOUNDS = hex"11020404040415150400150205050515050603150404041501051525";
-    /// @dev Names for `ProverPoolConfigInvalid`: the `Config` fields in order, then constructor arguments.
-    bytes private constant CONFIG_NAMES = "maxActiveProvers rewardFloorBps rewardCapBps rewardRangeMinBps "
-        "rewardRangeMaxBps openRewardBps feeSmoothing delaySmoothing proofWindowMultiplier minProofWindow "
-        "maxProofWindow slashBps minSlashRewardMultiple rewardChangeCooldown exitDelay maxExitsPerDay "
-        "maxOpenBlocks baseMinStake baseMinCapacity targetBacklog perfBonusFastBps perfBonusBps "
-        "stabilizationBonusBps congestionBacklog minAvailableProvers batchingBacklog batchDivisor maxBatchSize "
-        "token initialFeePerGas initialAvgProofDelayMs verifier";
-    /// @dev Indices of the constructor arguments in `CONFIG_NAMES`.
-    uint256 internal constant FIELD_TOKEN = 28;
-    uint256 internal constant FIELD_INITIAL_FEE = 29;
-    uint256 internal constant FIELD_INITIAL_DELAY = 30;
-    uint256 internal constant FIELD_VERIFIER = 31;
+    /// @dev Number of `Config` fields (30 static words in memory, storage and the ABI).
+    uint256 internal constant CONFIG_FIELDS = 30;
+    /// @dev Indices past the `Config` fields that `ProverPoolConfigInvalid` uses for constructor arguments.
+    uint256 internal constant FIELD_TOKEN = 30;
+    uint256 internal constant FIELD_INITIAL_FEE = 31;
+    uint256 internal constant FIELD_INITIAL_DELAY = 32;
+    uint256 internal constant FIELD_VERIFIER = 33;
 
     // ---------------------------------------------------------------------------------------------
     // Storage
     // ---------------------------------------------------------------------------------------------
 
-    /// @dev Config word 0: everything a proposal's selection and window need (one SLOAD).
-    /// bits   0..15  rewardFloorBps        uint16 (≤ BPS)
-    /// bits  16..31  rewardCapBps          uint16
-    /// bits  32..63  targetBacklog         uint32 (≥ 1)
-    /// bits  64..71  baseMinCapacity       uint8
-    /// bits  72..167 baseMinStake          uint96 (wei)
-    /// bits 168..183 proofWindowMultiplier uint16
-    /// bits 184..215 minProofWindow        uint32 (seconds)
-    /// bits 216..247 maxProofWindow        uint32 (seconds)
-    /// bits 248..255 maxActiveProvers      uint8 (1..32)
-    struct SelectionConfig {
-        uint16 rewardFloorBps;
-        uint16 rewardCapBps;
-        uint32 targetBacklog;
-        uint8 baseMinCapacity;
-        uint96 baseMinStake;
-        uint16 proofWindowMultiplier;
-        uint32 minProofWindow;
-        uint32 maxProofWindow;
-        uint8 maxActiveProvers;
-    }
+    /// @dev Pool word A, read and written by every proposal and proof:
+    /// bits   0..63  feePerGas        uint64 (F, wei per gas)
+    /// bits  64..111 avgProofDelayMs  uint48 (milliseconds)
+    /// bits 112..151 nextBlockId      uint40 (ids start at 1)
+    /// bits 152..183 backlog          uint32 (proposed, not yet proven)
+    /// bits 184..215 openBlocks       uint32 (unproven open blocks)
+    /// bits 216..223 emergencyReason  uint8 (None = off)
+    /// bits 224..247 configVersion    uint24 (the config in force; blocks keep the one of their proposal)
+    /// bits 248..255 owing            uint8 (1 while some reward is owed: then `_totalOwed` is read)
+    uint256 internal _state;
 
-    /// @dev Config word 1: proposal limits, emergency triggers, rewards and slashing.
-    /// bits   0..31  congestionBacklog      uint32 (≥ 1)
-    /// bits  32..63  maxOpenBlocks          uint32
-    /// bits  64..71  minAvailableProvers    uint8 (≤ 32)
-    /// bits  72..87  rewardRangeMinBps      uint16
-    /// bits  88..103 rewardRangeMaxBps      uint16
-    /// bits 104..119 openRewardBps          uint16
-    /// bits 120..151 feeSmoothing           uint32 (≥ 1)
-    /// bits 152..183 delaySmoothing         uint32 (≥ 1)
-    /// bits 184..199 slashBps               uint16 (≤ BPS)
-    /// bits 200..215 perfBonusFastBps       uint16
-    /// bits 216..231 perfBonusBps           uint16
-    /// bits 232..247 stabilizationBonusBps  uint16
-    struct BlockConfig {
-        uint32 congestionBacklog;
-        uint32 maxOpenBlocks;
-        uint8 minAvailableProvers;
-        uint16 rewardRangeMinBps;
-        uint16 rewardRangeMaxBps;
-        uint16 openRewardBps;
-        uint32 feeSmoothing;
-        uint32 delaySmoothing;
-        uint16 slashBps;
-        uint16 perfBonusFastBps;
-        uint16 perfBonusBps;
-        uint16 stabilizationBonusBps;
-    }
+    /// @dev Funds word B: bits 0..127 treasury | bits 128..255 Σ claimable rewards.
+    uint256 internal _funds;
 
-    /// @dev Config word 2: cold-path limits.
-    /// bits   0..31  minSlashRewardMultiple uint32
-    /// bits  32..63  rewardChangeCooldown   uint32 (seconds)
-    /// bits  64..95  exitDelay              uint32 (seconds)
-    /// bits  96..127 maxExitsPerDay         uint32 (≥ 1)
-    /// bits 128..159 batchingBacklog        uint32
-    /// bits 160..191 batchDivisor           uint32 (≥ 1)
-    /// bits 192..223 maxBatchSize           uint32 (≥ 2)
-    struct LimitConfig {
-        uint32 minSlashRewardMultiple;
-        uint32 rewardChangeCooldown;
-        uint32 exitDelay;
-        uint32 maxExitsPerDay;
-        uint32 batchingBacklog;
-        uint32 batchDivisor;
-        uint32 maxBatchSize;
-    }
+    /// @dev Slots word C: bits 0..159 the ProverTable data contract (0 before the first stake) |
+    /// bits 160..191 occupied (bit i = slot i holds a prover) | bits 192..223 exitDay (timestamp / 86400) |
+    /// bits 224..255 exitsToday (voluntary exits counted on exitDay).
+    uint256 internal _slots;
 
-    /// @dev Pool word A (read and written by every proposal and proof).
-    /// bits   0..63  feePerGas      uint64 (F, wei per gas)
-    /// bits  64..127 avgProofDelayMs uint64 (milliseconds)
-    /// bits 128..191 nextBlockId    uint64 (ids start at 1)
-    /// bits 192..223 backlog        uint32 (proposed, not yet proven)
-    /// bits 224..255 openBlocks     uint32 (unproven open blocks)
-    struct PoolState {
-        uint64 feePerGas;
-        uint64 avgProofDelayMs;
-        uint64 nextBlockId;
-        uint32 backlog;
-        uint32 openBlocks;
-    }
+    /// @dev Byte i (bits 8i..8i+7) = current capacity of slot i (changes on every proposal and proof).
+    uint256 internal _currentCapacities;
 
-    /// @dev Pool word B.
-    /// bits   0..127 treasury         uint128 (wei)
-    /// bits 128..159 occupied         uint32 (bit i set = slot i holds a prover)
-    /// bits 160..167 emergencyReason  uint8 (EmergencyReason; None = off)
-    /// bits 168..199 exitDay          uint32 (UTC day of the exit counter: timestamp / 86400)
-    /// bits 200..231 exitsToday       uint32 (voluntary exits counted on exitDay)
-    struct PoolState2 {
-        uint128 treasury;
-        uint32 occupied;
-        EmergencyReason emergencyReason;
-        uint32 exitDay;
-        uint32 exitsToday;
-    }
+    /// @dev bits 0..127 Σ active stake | bits 128..255 Σ queued exit amounts (for `accountedBalance`).
+    uint256 internal _totals;
 
-    /// @dev One staker (3 words).
-    /// word 0: bits 0..95 stake (uint96, exact wei; < 2^32 TKO) | 96..127 rewardPerGas (uint32) |
-    ///         128..135 maxCapacity (uint8) | 136..143 slot (uint8, 1-based, 0 = not active) |
-    ///         144..151 status (uint8) | 152..191 lastRewardChangeAt (uint40) |
-    ///         192..231 lastCapacityChangeAt (uint40) | 232..239 listed (bool, in `_stakerList`)
-    /// word 1: bits 0..127 exitAmount (uint128) | 128..191 exitUnlocksAt (uint64)
-    /// word 2: bits 0..127 deposited (uint128) | 128..255 slashed (uint128)
+    /// @dev Σ owed rewards (read only while `owing`).
+    uint256 internal _totalOwed;
+
+    /// @dev The config in force, as given (30 words), returned by `config()`; cold paths read it.
+    Config internal _config;
+    /// @dev A scheduled config and when it may apply (`_pendingConfigAt == 0`: nothing scheduled).
+    Config internal _pendingConfig;
+    uint256 internal _pendingConfigAt;
+
+    /// @dev Config word read by every proposal:
+    /// bits 0..15 rewardFloorBps | 16..31 rewardCapBps | 32..55 targetBacklog (u24) | 56..63 baseMinCapacity |
+    /// 64..159 baseMinStake (u96) | 160..191 congestionBacklog | 192..223 maxOpenBlocks | 224..255 minGasPerBlock
+    uint256 internal _cfgHot;
+    /// @dev Config word read by every proof:
+    /// bits 0..31 feeSmoothing | 32..63 delaySmoothing | 64..95 batchingBacklog | 96..127 batchDivisor |
+    /// 128..135 maxBatchSize | 136..143 minAvailableProvers
+    uint256 internal _cfgProof;
+    /// @dev The rates each config version fixes for the blocks proposed under it (Revision 2.1):
+    /// bits 0..15 openRewardBps | 16..31 perfBonusFastBps | 32..47 perfBonusBps | 48..63 stabilizationBonusBps |
+    /// 64..79 slashBps | 80..87 minSlashRewardMultiple | 88..103 proofWindowMultiplier |
+    /// 104..135 minProofWindow | 136..167 maxProofWindow
+    mapping(uint256 version => uint256) internal _ratesOf;
+
+    /// @dev One staker (3 words; the compiler packs them in this order).
+    /// word 0: stake u96 | rewardPerGas u64 | maxCapacity u8 | slot u8 (1-based, 0 = not active) | status u8 |
+    ///         id u32 (1-based position in `_stakerList`, 0 = never staked) | heldBack u16
+    /// word 1: exitAmount u128 | exitUnlocksAt u40 | lastCapacityChangeAt u40 | lastRewardChangeAt u40
+    /// word 2: deposited u128 | slashed u128
     /// `rewardPerGas` and `maxCapacity` are kept after leaving the active list for display.
+    /// `heldBack`: the prover's unproven assigned blocks that its slot's current capacity does not show —
+    /// all of them while it holds no slot, the part above a lowered capacity while it does. So the prover's
+    /// outstanding blocks are always `(slot ? maxCapacity - currentCapacity : 0) + heldBack`, and its current
+    /// capacity is `max(0, maxCapacity - outstanding)`: it never holds more blocks than it said it could
+    /// when they were assigned (docs/contracts.md, "Capacity accounting").
     struct Staker {
         uint96 stake;
-        uint32 rewardPerGas;
+        uint64 rewardPerGas;
         uint8 maxCapacity;
         uint8 slot;
         StakerStatus status;
-        uint40 lastRewardChangeAt;
-        uint40 lastCapacityChangeAt;
-        bool listed;
+        uint32 id;
+        uint16 heldBack;
         uint128 exitAmount;
-        uint64 exitUnlocksAt;
+        uint40 exitUnlocksAt;
+        uint40 lastCapacityChangeAt;
+        uint40 lastRewardChangeAt;
         uint128 deposited;
         uint128 slashed;
     }
@@ -184,38 +134,23 @@ abstract contract ProverPool is ReentrancyGuard {
     /// @notice The staked token (TKO).
     IERC20 public immutable token;
 
-    /// @dev The config as given (28 words), returned by `config()`; the hot paths read the packed copies.
-    Config internal _config;
-
-    SelectionConfig internal _cfgSelection;
-    BlockConfig internal _cfgBlock;
-    LimitConfig internal _cfgLimit;
-
-    PoolState internal _state;
-    PoolState2 internal _state2;
-
-    /// @dev The hot path (docs/contracts.md, "Storage layout of the hot path").
-    /// `_slotWords[k]` holds slots 4k..4k+3; slot i at bits [64*(i%4), 64*(i%4)+64):
-    ///   bits 0..31 stakeUnits (uint32, whole TKO, floor) | bits 32..63 rewardPerGas (uint32, wei/gas).
-    uint256[8] internal _slotWords;
-    /// @dev Byte i (bits 8i..8i+7) = current capacity of slot i.
-    uint256 internal _currentCapacities;
-    /// @dev Byte i = max (stated) capacity of slot i.
-    uint256 internal _maxCapacities;
-    /// @dev Owner of slot i; read only for the picked slot on a proposal.
-    address[32] internal _slotOwner;
-
     mapping(address prover => Staker) internal _stakers;
-    /// @dev Every address that ever staked, in first-stake order.
+    /// @dev Every address that ever staked, in first-stake order; a staker's id is its index + 1.
     address[] internal _stakerList;
+    /// @dev Per address: bits 0..127 claimable rewards | bits 128..255 owed rewards.
+    mapping(address prover => uint256) internal _rewardAccounts;
 
-    /// @notice Unclaimed rewards of each prover (wei).
-    mapping(address prover => uint256) public rewards;
-
-    /// @dev Σ active stake, Σ queued exit amounts, Σ unclaimed rewards (for `accountedBalance`).
-    uint256 internal _totalStaked;
-    uint256 internal _totalQueued;
-    uint256 internal _totalRewards;
+    /// @dev Pool word A in memory.
+    struct State {
+        uint256 feePerGas;
+        uint256 avgProofDelayMs;
+        uint256 nextBlockId;
+        uint256 backlog;
+        uint256 openBlocks;
+        EmergencyReason emergencyReason;
+        uint256 configVersion;
+        bool owing;
+    }
 
     // ---------------------------------------------------------------------------------------------
     // Events
@@ -269,9 +204,19 @@ abstract contract ProverPool is ReentrancyGuard {
     /// @param newCapacity New max capacity.
     event CapacityChanged(address indexed prover, uint256 oldCapacity, uint256 newCapacity);
 
-    /// @notice The config was set (constructor) or updated by the owner.
-    /// @param config The new config.
-    event ConfigUpdated(Config config);
+    /// @notice A config is in force from now on (at deployment, version 1, and at each `applyConfig`).
+    /// @param version The new config version (blocks proposed from now on keep its rates).
+    /// @param config The config.
+    event ConfigUpdated(uint256 indexed version, Config config);
+
+    /// @notice The owner scheduled `config`; anyone may apply it from `activatesAt` on.
+    /// @param config The scheduled config (validated).
+    /// @param activatesAt The earliest time `applyConfig` installs it.
+    event ConfigScheduled(Config config, uint256 activatesAt);
+
+    /// @notice The owner cancelled the scheduled config that would have applied at `activatesAt`.
+    /// @param activatesAt When it would have applied.
+    event ConfigCancelled(uint256 activatesAt);
 
     // ---------------------------------------------------------------------------------------------
     // Errors
@@ -291,7 +236,7 @@ abstract contract ProverPool is ReentrancyGuard {
     error ProverPoolStakeTooLow(uint256 stake, uint256 minStake);
     /// @notice The stake exceeds the largest storable stake (`(2^32) * 1e18 - 1` wei).
     error ProverPoolStakeTooHigh(uint256 stake, uint256 max);
-    /// @notice The active list is full and the newcomer's weight does not beat the lowest.
+    /// @notice The active list is full and the newcomer's weight does not beat the lowest standing weight.
     /// Shortfall = `lowestWeight - weight + 1`.
     error ProverPoolWeightTooLow(uint256 weight, uint256 lowestWeight);
     /// @notice `prover` holds no active slot.
@@ -304,101 +249,58 @@ abstract contract ProverPool is ReentrancyGuard {
     error ProverPoolNothingToWithdraw();
     /// @notice The queued amount is still locked.
     error ProverPoolExitLocked(uint256 unlocksAt, uint256 now);
-    /// @notice A config (or constructor) value is out of bounds.
-    /// @param field Name of the offending `Config` field (or constructor argument).
-    error ProverPoolConfigInvalid(string field);
+    /// @notice A config field (index in `Config` order; 30… are constructor arguments: token, initial
+    /// fee per gas, initial average delay, verifier) is outside its bounds `[min, max]`.
+    error ProverPoolConfigInvalid(uint256 field, uint256 value, uint256 min, uint256 max);
 
     // ---------------------------------------------------------------------------------------------
     // Construction and config
     // ---------------------------------------------------------------------------------------------
 
     constructor(address token_, Config memory config_, uint256 initialFeePerGas, uint256 initialAvgProofDelayMs) {
-        if (token_ == address(0)) _revertConfigInvalid(FIELD_TOKEN);
-        if (initialFeePerGas == 0 || initialFeePerGas > type(uint64).max) _revertConfigInvalid(FIELD_INITIAL_FEE);
-        if (initialAvgProofDelayMs > type(uint64).max) _revertConfigInvalid(FIELD_INITIAL_DELAY);
+        _checkConfig(config_);
+        if (token_ == address(0)) revert ProverPoolConfigInvalid(FIELD_TOKEN, 0, 1, type(uint160).max);
+        if (initialFeePerGas == 0 || initialFeePerGas > MAX_REWARD_PER_GAS) {
+            revert ProverPoolConfigInvalid(FIELD_INITIAL_FEE, initialFeePerGas, 1, MAX_REWARD_PER_GAS);
+        }
+        if (initialAvgProofDelayMs > MAX_AVG_PROOF_DELAY_MS) {
+            revert ProverPoolConfigInvalid(FIELD_INITIAL_DELAY, initialAvgProofDelayMs, 0, MAX_AVG_PROOF_DELAY_MS);
+        }
         token = IERC20(token_);
-        _setConfig(config_);
-        _storeState(
-            PoolState({
-                feePerGas: uint64(initialFeePerGas),
-                avgProofDelayMs: uint64(initialAvgProofDelayMs),
-                nextBlockId: 1,
-                backlog: 0,
-                openBlocks: 0
-            })
-        );
+        State memory s;
+        s.feePerGas = initialFeePerGas;
+        s.avgProofDelayMs = initialAvgProofDelayMs;
+        s.nextBlockId = 1;
+        s.configVersion = 1;
+        _storeState(s);
+        _install(config_, 1);
     }
 
-    /// @dev Validates `c`, stores it (full copy for `config()`, packed words for the hot paths) and
-    /// emits `ConfigUpdated`. Fields are checked in `Config` order and the first invalid one is reported.
-    /// Bounds per field (`CONFIG_BOUNDS`, one byte per field: high nibble = minimum, low nibble = maximum
-    /// code 0: none, 1: ≤ 32, 2: ≤ BPS, 3: ≤ 255, 4: ≤ 2^16-1, 5: ≤ 2^32-1, 6: ≤ 2^96-1), plus at their
-    /// field: `rewardCapBps >= rewardFloorBps`, `rewardRangeMaxBps >= rewardRangeMinBps`,
-    /// `minProofWindow <= maxProofWindow`.
-    function _setConfig(Config memory c) internal {
+    /// @dev Reverts with the first field (in `Config` order) outside its bounds.
+    function _checkConfig(Config memory c) internal pure {
         for (uint256 i; i < CONFIG_FIELDS; ++i) {
             uint256 value;
             assembly ("memory-safe") {
                 value := mload(add(c, shl(5, i)))
             }
-            uint8 code = uint8(CONFIG_BOUNDS[i]);
-            uint256 maxCode = code & 0x0f;
-            uint256 max = maxCode == 0
-                ? type(uint256).max
-                : maxCode == 1
-                    ? MAX_SLOTS
-                    : maxCode == 2
-                        ? BPS
-                        : maxCode == 3
-                            ? MAX_CAPACITY
-                            : maxCode == 4 ? type(uint16).max : maxCode == 5 ? type(uint32).max : type(uint96).max;
-            bool invalid = value < code >> 4 || value > max;
-            if (i == 2) invalid = invalid || value < c.rewardFloorBps;
-            else if (i == 4) invalid = invalid || value < c.rewardRangeMinBps;
-            else if (i == 9) invalid = invalid || value > c.maxProofWindow;
-            if (invalid) _revertConfigInvalid(i);
-        }
-
-        // Packed words (bit layout next to each struct); every value was bounds-checked above.
-        uint256 w0 = c.rewardFloorBps | (c.rewardCapBps << 16) | (c.targetBacklog << 32) | (c.baseMinCapacity << 64)
-            | (c.baseMinStake << 72) | (c.proofWindowMultiplier << 168) | (c.minProofWindow << 184)
-            | (c.maxProofWindow << 216) | (c.maxActiveProvers << 248);
-        uint256 w1 = c.congestionBacklog | (c.maxOpenBlocks << 32) | (c.minAvailableProvers << 64)
-            | (c.rewardRangeMinBps << 72) | (c.rewardRangeMaxBps << 88) | (c.openRewardBps << 104)
-            | (c.feeSmoothing << 120) | (c.delaySmoothing << 152) | (c.slashBps << 184) | (c.perfBonusFastBps << 200)
-            | (c.perfBonusBps << 216) | (c.stabilizationBonusBps << 232);
-        uint256 w2 = c.minSlashRewardMultiple | (c.rewardChangeCooldown << 32) | (c.exitDelay << 64)
-            | (c.maxExitsPerDay << 96) | (c.batchingBacklog << 128) | (c.batchDivisor << 160) | (c.maxBatchSize << 192);
-        bytes32 topic = ConfigUpdated.selector;
-        assembly ("memory-safe") {
-            sstore(_cfgSelection.slot, w0)
-            sstore(_cfgBlock.slot, w1)
-            sstore(_cfgLimit.slot, w2)
-            // `_config = c` and `emit ConfigUpdated(c)`: Config is 28 static words in memory and in the ABI.
-            let slot := _config.slot
-            for { let i := 0 } lt(i, 28) { i := add(i, 1) } { sstore(add(slot, i), mload(add(c, shl(5, i)))) }
-            log1(c, 896, topic)
+            (uint256 lo, uint256 hi) = PoolMath.configBounds(i, c);
+            if (value < lo || value > hi) revert ProverPoolConfigInvalid(i, value, lo, hi);
         }
     }
 
-    /// @dev Reverts with `ProverPoolConfigInvalid(name)`, the `field`-th word of `CONFIG_NAMES`.
-    function _revertConfigInvalid(uint256 field) internal pure {
-        bytes memory names = CONFIG_NAMES;
-        uint256 start;
-        uint256 n;
-        for (uint256 p; p <= names.length; ++p) {
-            if (p == names.length || names[p] == " ") {
-                if (n == field) {
-                    bytes memory name = new bytes(p - start);
-                    for (uint256 k; k < name.length; ++k) {
-                        name[k] = names[start + k];
-                    }
-                    revert ProverPoolConfigInvalid(string(name));
-                }
-                ++n;
-                start = p + 1;
-            }
-        }
+    /// @dev Puts `c` (already validated) in force as `version`: the full copy, the packed hot words and the
+    /// version's rates; emits `ConfigUpdated`.
+    function _install(Config memory c, uint256 version) internal {
+        _config = c;
+        _cfgHot = c.rewardFloorBps | (c.rewardCapBps << 16) | (c.targetBacklog << 32) | (c.baseMinCapacity << 56)
+            | (c.baseMinStake << 64) | (c.congestionBacklog << 160) | (c.maxOpenBlocks << 192)
+            | (c.minGasPerBlock << 224);
+        _cfgProof = c.feeSmoothing | (c.delaySmoothing << 32) | (c.batchingBacklog << 64) | (c.batchDivisor << 96)
+            | (c.maxBatchSize << 128) | (c.minAvailableProvers << 136);
+        _ratesOf[version] = c.openRewardBps | (c.perfBonusFastBps << 16) | (c.perfBonusBps << 32)
+            | (c.stabilizationBonusBps << 48) | (c.slashBps << 64) | (c.minSlashRewardMultiple << 80)
+            | (c.proofWindowMultiplier << 88) | (c.minProofWindow << 104) | (c.maxProofWindow << 136);
+        emit ConfigUpdated(version, c);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -407,7 +309,8 @@ abstract contract ProverPool is ReentrancyGuard {
 
     /// @notice Joins the active list with `amount` TKO wei, reward per gas `rewardPerGas` and capacity
     /// `capacity`, or tops up when already active (then R and capacity must equal the current ones).
-    /// Needs an allowance of `amount`. May evict the lowest-weight prover when the list is full.
+    /// Needs an allowance of `amount`. May evict the prover with the lowest standing weight when the list
+    /// is full. Joining starts the R and C cooldowns.
     /// @param amount Wei to stake (> 0).
     /// @param rewardPerGas R, TKO wei per gas, within the range around F.
     /// @param capacity How many unproven blocks the prover can hold (minCapacity … 255).
@@ -454,6 +357,7 @@ abstract contract ProverPool is ReentrancyGuard {
             _join(prover, st, amount, rewardPerGas, capacity);
         }
         st.deposited = SafeCast.toUint128(uint256(st.deposited) + amount);
+        _addTotals(amount, 0);
         token.safeTransferFrom(prover, address(this), amount);
     }
 
@@ -463,12 +367,13 @@ abstract contract ProverPool is ReentrancyGuard {
         if (rewardPerGas != st.rewardPerGas || capacity != st.maxCapacity) {
             revert ProverPoolParametersDiffer(st.rewardPerGas, st.maxCapacity);
         }
-        uint256 newStake = uint256(st.stake) + amount;
+        uint256 oldStake = st.stake;
+        uint256 newStake = oldStake + amount;
         if (newStake > MAX_STAKE) revert ProverPoolStakeTooHigh(newStake, MAX_STAKE);
         st.stake = uint96(newStake);
         uint256 index = uint256(st.slot) - 1;
-        _writeSlotEntry(index, newStake / STAKE_UNIT, rewardPerGas);
-        _totalStaked += amount;
+        // The table holds whole TKO: rewrite it only when the count of whole TKO changed.
+        if (newStake / STAKE_UNIT != oldStake / STAKE_UNIT) _writeSlot(index, prover, st);
         emit Staked(prover, amount, newStake, rewardPerGas, capacity, index + 1);
     }
 
@@ -476,75 +381,91 @@ abstract contract ProverPool is ReentrancyGuard {
         private
     {
         _checkJoin(amount, rewardPerGas, capacity);
-        uint256 index = _claimSlot(prover, amount, rewardPerGas, capacity);
+        uint256[45] memory t = ProverTable.load(_table());
+        uint256 index = _claimSlot(t, prover, amount, rewardPerGas, capacity);
 
-        _writeSlotEntry(index, amount / STAKE_UNIT, rewardPerGas);
-        uint256 shift = 8 * index;
-        _currentCapacities = (_currentCapacities & ~(0xff << shift)) | (capacity << shift);
-        _maxCapacities = (_maxCapacities & ~(0xff << shift)) | (capacity << shift);
-        _slotOwner[index] = prover;
-        _state2.occupied |= uint32(1 << index);
-
+        if (st.id == 0) {
+            _stakerList.push(prover);
+            st.id = uint32(_stakerList.length);
+        }
         st.stake = uint96(amount);
-        st.rewardPerGas = uint32(rewardPerGas);
+        st.rewardPerGas = uint64(rewardPerGas);
         st.maxCapacity = uint8(capacity);
         st.slot = uint8(index + 1);
         st.status = StakerStatus.Active;
-        if (!st.listed) {
-            st.listed = true;
-            _stakerList.push(prover);
-        }
-        _totalStaked += amount;
+        // Joining counts as a change of R and C (Revision 2.4): R cannot be raised right after winning a slot.
+        st.lastRewardChangeAt = uint40(block.timestamp);
+        st.lastCapacityChangeAt = uint40(block.timestamp);
+
+        t.set(index, prover, st.id, amount / STAKE_UNIT, rewardPerGas, capacity);
+        _storeTable(t);
+        // Blocks still unproven from an earlier stint count against the new capacity.
+        uint256 outstanding = st.heldBack;
+        _setCurrentCapacity(index, capacity > outstanding ? capacity - outstanding : 0);
+        st.heldBack = uint16(outstanding > capacity ? outstanding - capacity : 0);
+        _slots |= uint256(1) << (160 + index);
         emit Staked(prover, amount, amount, rewardPerGas, capacity, index + 1);
     }
 
     /// @dev Join checks, in order: R range, capacity range, minimum stake (whole TKO), maximum stake.
     function _checkJoin(uint256 amount, uint256 rewardPerGas, uint256 capacity) private view {
-        PoolState memory s = _loadState();
-        SelectionConfig memory c0 = _cfgSelection;
+        State memory s = _loadState();
         // 1. R in range around F.
         (uint256 minR, uint256 maxR) = _rewardRange(s.feePerGas);
         if (rewardPerGas < minR || rewardPerGas > maxR) {
             revert ProverPoolRewardPerGasOutOfRange(rewardPerGas, minR, maxR);
         }
         // 2. Capacity in [minCapacity(backlog), 255].
-        uint256 minCap = PoolMath.minCapacity(s.backlog, c0.baseMinCapacity, c0.targetBacklog);
+        uint256 minCap = _minCapacity(s.backlog);
         if (capacity < minCap || capacity > MAX_CAPACITY) {
             revert ProverPoolCapacityOutOfRange(capacity, minCap, MAX_CAPACITY);
         }
         // 3. Whole-TKO stake ≥ minStake(backlog); stakeUnits fits uint32.
-        uint256 minS = PoolMath.minStake(s.backlog, c0.baseMinStake, c0.targetBacklog);
+        uint256 minS = _minStake(s.backlog);
         if (PoolMath.quantiseStake(amount) < minS) revert ProverPoolStakeTooLow(amount, minS);
         if (amount > MAX_STAKE) revert ProverPoolStakeTooHigh(amount, MAX_STAKE);
     }
 
-    /// @dev 4. The lowest free slot below `maxActiveProvers`; else the lowest-weight occupied slot
-    /// (ties: lowest index) if the newcomer's weight strictly beats it, evicting its owner.
-    function _claimSlot(address prover, uint256 amount, uint256 rewardPerGas, uint256 capacity)
+    /// @dev 4. The lowest free slot below `maxActiveProvers`; else the occupied slot with the lowest
+    /// *standing* weight (Revision 2.3: at its maximum capacity, eligibility ignored; ties: the lowest slot
+    /// index), evicted only if the newcomer's weight strictly beats it (ties keep the incumbent).
+    function _claimSlot(uint256[45] memory t, address prover, uint256 amount, uint256 rewardPerGas, uint256 capacity)
         private
         returns (uint256 index)
     {
-        uint256 occupied = _state2.occupied;
-        uint256 maxActive = _cfgSelection.maxActiveProvers;
+        uint256 occupied = _occupied();
+        uint256 maxActive = _config.maxActiveProvers;
         for (index = 0; index < maxActive; ++index) {
             if (occupied & (1 << index) == 0) return index;
         }
-        PoolState memory s = _loadState();
-        (uint256[MAX_SLOTS] memory w,) = _scanSlots(s.feePerGas, s.backlog);
-        uint256 lowest = type(uint256).max;
+        uint256 fee = _loadState().feePerGas;
+        uint256 floorBps = _cfgHot & 0xffff;
+        uint256 lowest;
+        (index, lowest) = _lowestStanding(t, occupied, fee, floorBps);
+        uint256 newWeight = PoolMath.weight(amount, rewardPerGas, capacity, fee, floorBps);
+        if (newWeight <= lowest) revert ProverPoolWeightTooLow(newWeight, lowest);
+        address evicted = t.owner(index);
+        (uint256 queued, uint256 unlocksAt) = _leaveSlot(t, _stakers[evicted], StakerStatus.Evicted);
+        emit Evicted(evicted, prover, queued, unlocksAt);
+    }
+
+    /// @dev The occupied slot with the lowest standing weight (`weight` at its maximum capacity, no
+    /// eligibility) and that weight; ties keep the lowest index.
+    function _lowestStanding(uint256[45] memory t, uint256 occupied, uint256 fee, uint256 floorBps)
+        private
+        pure
+        returns (uint256 index, uint256 lowest)
+    {
+        lowest = type(uint256).max;
         for (uint256 i; i < MAX_SLOTS; ++i) {
+            if (occupied & (1 << i) == 0) continue;
+            uint256 w = PoolMath.weight(t.units(i) * STAKE_UNIT, t.rewardPerGas(i), t.maxCapacity(i), fee, floorBps);
             // Strict `<`: on a tie the lowest slot index stays the candidate.
-            if (occupied & (1 << i) != 0 && w[i] < lowest) {
-                lowest = w[i];
+            if (w < lowest) {
+                lowest = w;
                 index = i;
             }
         }
-        uint256 newWeight =
-            PoolMath.weight(amount, rewardPerGas, capacity, s.feePerGas, _cfgSelection.rewardFloorBps);
-        if (newWeight <= lowest) revert ProverPoolWeightTooLow(newWeight, lowest);
-        address evicted = _slotOwner[index];
-        (uint256 queued, uint256 unlocksAt) = _leaveSlot(_stakers[evicted], StakerStatus.Evicted);
-        emit Evicted(evicted, prover, queued, unlocksAt);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -552,44 +473,44 @@ abstract contract ProverPool is ReentrancyGuard {
     // ---------------------------------------------------------------------------------------------
 
     /// @notice Changes the caller's expected reward per gas. At most once per `rewardChangeCooldown`
-    /// (the first change is always allowed). The active list is not re-ranked.
+    /// counted from the last change or from joining. The active list is not re-ranked.
     /// @param rewardPerGas New R, within the range around the current F.
     function changeRewardPerGas(uint256 rewardPerGas) external {
         Staker storage st = _activeStaker(msg.sender);
         _checkCooldown(st.lastRewardChangeAt);
-        (uint256 minR, uint256 maxR) = _rewardRange(_state.feePerGas);
+        (uint256 minR, uint256 maxR) = _rewardRange(_loadState().feePerGas);
         if (rewardPerGas < minR || rewardPerGas > maxR) {
             revert ProverPoolRewardPerGasOutOfRange(rewardPerGas, minR, maxR);
         }
         uint256 old = st.rewardPerGas;
-        st.rewardPerGas = uint32(rewardPerGas);
+        st.rewardPerGas = uint64(rewardPerGas);
         st.lastRewardChangeAt = uint40(block.timestamp);
-        _writeSlotEntry(uint256(st.slot) - 1, uint256(st.stake) / STAKE_UNIT, rewardPerGas);
+        _writeSlot(uint256(st.slot) - 1, msg.sender, st);
         emit RewardPerGasChanged(msg.sender, old, rewardPerGas);
     }
 
     /// @notice Changes the caller's stated (max) capacity. At most once per `rewardChangeCooldown`
-    /// (own cooldown, separate from R's). Outstanding blocks stay counted:
-    /// new current capacity = `max(0, capacity - (oldMax - oldCurrent))`.
-    /// @param capacity New capacity in `[minCapacity(backlog), 255]`.
+    /// (own cooldown, separate from R's, also started by joining), except that capacity 0 is accepted at
+    /// once, cooldown or not (Revision 2.7: a prover the exit limit holds back can stop taking blocks).
+    /// Outstanding blocks stay counted: new current capacity = `max(0, capacity - outstanding)`, the rest held back.
+    /// @param capacity New capacity: 0, or `[minCapacity(backlog), 255]`.
     function changeCapacity(uint256 capacity) external {
         Staker storage st = _activeStaker(msg.sender);
-        _checkCooldown(st.lastCapacityChangeAt);
-        SelectionConfig memory c0 = _cfgSelection;
-        uint256 minCap = PoolMath.minCapacity(_state.backlog, c0.baseMinCapacity, c0.targetBacklog);
-        if (capacity < minCap || capacity > MAX_CAPACITY) {
-            revert ProverPoolCapacityOutOfRange(capacity, minCap, MAX_CAPACITY);
+        if (capacity != 0) {
+            _checkCooldown(st.lastCapacityChangeAt);
+            uint256 minCap = _minCapacity(_loadState().backlog);
+            if (capacity < minCap || capacity > MAX_CAPACITY) {
+                revert ProverPoolCapacityOutOfRange(capacity, minCap, MAX_CAPACITY);
+            }
         }
-        uint256 shift = 8 * (uint256(st.slot) - 1);
-        uint256 caps = _currentCapacities;
+        uint256 index = uint256(st.slot) - 1;
         uint256 oldMax = st.maxCapacity;
-        uint256 oldCurrent = (caps >> shift) & 0xff;
-        uint256 outstanding = oldMax > oldCurrent ? oldMax - oldCurrent : 0;
-        uint256 newCurrent = capacity > outstanding ? capacity - outstanding : 0;
-        _currentCapacities = (caps & ~(0xff << shift)) | (newCurrent << shift);
-        _maxCapacities = (_maxCapacities & ~(0xff << shift)) | (capacity << shift);
+        uint256 outstanding = oldMax - _currentCapacity(index) + st.heldBack;
+        _setCurrentCapacity(index, capacity > outstanding ? capacity - outstanding : 0);
+        st.heldBack = uint16(outstanding > capacity ? outstanding - capacity : 0);
         st.maxCapacity = uint8(capacity);
         st.lastCapacityChangeAt = uint40(block.timestamp);
+        _writeSlot(index, msg.sender, st);
         emit CapacityChanged(msg.sender, oldMax, capacity);
     }
 
@@ -599,17 +520,18 @@ abstract contract ProverPool is ReentrancyGuard {
 
     /// @notice Leaves the active list at once and queues the stake for `exitDelay`. Blocks already
     /// assigned must still be proven (a late one slashes the queued amount). Counts against
-    /// `maxExitsPerDay` (UTC days).
+    /// `maxExitsPerDay` (UTC days; evictions do not count).
     function requestExit() external {
         Staker storage st = _activeStaker(msg.sender);
-        PoolState2 memory s2 = _loadState2();
+        uint256 slots = _slots;
         uint256 day = block.timestamp / DAY;
-        uint256 count = s2.exitDay == day ? s2.exitsToday : 0;
-        uint256 maxExits = _cfgLimit.maxExitsPerDay;
+        uint256 count = (slots >> 192) & U32 == day ? slots >> 224 : 0;
+        uint256 maxExits = _config.maxExitsPerDay;
         if (count >= maxExits) revert ProverPoolExitLimitReached(count, maxExits, (day + 1) * DAY);
-        _state2.exitDay = uint32(day);
-        _state2.exitsToday = uint32(count + 1);
-        (uint256 queued, uint256 unlocksAt) = _leaveSlot(st, StakerStatus.Exiting);
+        _slots = (slots & ((uint256(1) << 192) - 1)) | (day << 192) | ((count + 1) << 224);
+        uint256[45] memory t = ProverTable.load(_table());
+        (uint256 queued, uint256 unlocksAt) = _leaveSlot(t, st, StakerStatus.Exiting);
+        _storeTable(t);
         emit ExitRequested(msg.sender, queued, unlocksAt);
     }
 
@@ -622,34 +544,33 @@ abstract contract ProverPool is ReentrancyGuard {
         st.exitAmount = 0;
         st.exitUnlocksAt = 0;
         if (st.slot == 0) st.status = StakerStatus.None;
-        _totalQueued -= amount;
+        _subTotals(0, amount);
         emit Withdrawn(msg.sender, amount);
         token.safeTransfer(msg.sender, amount);
     }
 
-    /// @dev Empties `prover`'s slot and queues its whole active stake (merging with any queued amount
-    /// and restarting the delay). The caller emits the event.
-    function _leaveSlot(Staker storage st, StakerStatus status)
+    /// @dev Empties `st`'s slot in `t` (the caller stores the table) and queues its whole active stake
+    /// (merging with any queued amount and restarting the delay). The caller emits the event.
+    function _leaveSlot(uint256[45] memory t, Staker storage st, StakerStatus status)
         internal
         returns (uint256 queued, uint256 unlocksAt)
     {
         uint256 index = uint256(st.slot) - 1;
-        _writeSlotEntry(index, 0, 0);
-        uint256 keep = ~(uint256(0xff) << (8 * index));
-        _currentCapacities &= keep;
-        _maxCapacities &= keep;
-        delete _slotOwner[index];
-        _state2.occupied &= ~uint32(1 << index);
+        t.set(index, address(0), 0, 0, 0, 0);
+        // The slot's outstanding blocks stay the prover's: they are held back until proven.
+        st.heldBack += uint16(st.maxCapacity - _currentCapacity(index));
+        _setCurrentCapacity(index, 0);
+        _slots &= ~(uint256(1) << (160 + index));
 
         queued = st.stake;
-        unlocksAt = block.timestamp + _cfgLimit.exitDelay;
+        unlocksAt = block.timestamp + _config.exitDelay;
         st.stake = 0;
         st.slot = 0;
         st.status = status;
         st.exitAmount += uint128(queued);
-        st.exitUnlocksAt = uint64(unlocksAt);
-        _totalStaked -= queued;
-        _totalQueued += queued;
+        st.exitUnlocksAt = uint40(unlocksAt);
+        _subTotals(queued, 0);
+        _addTotals(0, queued);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -657,91 +578,158 @@ abstract contract ProverPool is ReentrancyGuard {
     // ---------------------------------------------------------------------------------------------
 
     /// @dev Slashes `prover` for the late block `blockId`: its active stake if active, else its queued
-    /// exit amount. `amount = slashAmount(balance, baseReward)` moves to the treasury.
-    function _slash(address prover, uint256 blockId, uint256 baseReward) internal {
+    /// exit amount. `amount = slashAmount(balance, baseReward)` with the block's rates moves to the treasury.
+    function _slash(address prover, uint256 blockId, uint256 baseReward, uint256 slashBps, uint256 multiple)
+        internal
+    {
         Staker storage st = _stakers[prover];
-        BlockConfig memory c1 = _cfgBlock;
-        uint256 multiple = _cfgLimit.minSlashRewardMultiple;
         uint256 amount;
         uint256 remaining;
         if (st.slot != 0) {
             uint256 balance = st.stake;
-            amount = PoolMath.slashAmount(balance, baseReward, c1.slashBps, multiple);
+            amount = PoolMath.slashAmount(balance, baseReward, slashBps, multiple);
             remaining = balance - amount;
             st.stake = uint96(remaining);
-            _writeSlotEntry(uint256(st.slot) - 1, remaining / STAKE_UNIT, st.rewardPerGas);
-            _totalStaked -= amount;
+            if (remaining / STAKE_UNIT != balance / STAKE_UNIT) _writeSlot(uint256(st.slot) - 1, prover, st);
+            _subTotals(amount, 0);
         } else {
             uint256 balance = st.exitAmount;
-            amount = PoolMath.slashAmount(balance, baseReward, c1.slashBps, multiple);
+            amount = PoolMath.slashAmount(balance, baseReward, slashBps, multiple);
             remaining = balance - amount;
             st.exitAmount = uint128(remaining);
-            _totalQueued -= amount;
+            _subTotals(0, amount);
         }
         st.slashed += uint128(amount);
-        _state2.treasury += uint128(amount);
+        _funds += amount; // treasury: low 128 bits (bounded by the token supply held here)
         emit Slashed(prover, blockId, amount, remaining);
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Weights
+    // The table and the weights
     // ---------------------------------------------------------------------------------------------
 
-    /// @dev The exact weights at fee `fee` and backlog `pending`, by slot index, and their total.
-    function _scanSlots(uint256 fee, uint256 pending) internal view returns (uint256[MAX_SLOTS] memory w, uint256 total) {
-        (w, total) = _scanPrefix(fee, pending);
-        // Prefix sums → weights, from the top down.
-        unchecked {
-            for (uint256 i = MAX_SLOTS - 1; i > 0; --i) {
-                w[i] -= w[i - 1];
-            }
-        }
+    function _table() internal view returns (address) {
+        return address(uint160(_slots));
     }
 
-    /// @dev One pass over the 32 slots at fee `fee` and backlog `pending`: the running sums of the
-    /// weights (`prefix[i] = w[0] + … + w[i]`) and their total. Reads 10 words: the 8 slot words and the
-    /// two capacity words. Slot i (entry i%4 of word i/4) is eligible when `currentCapacity > 0`,
-    /// `stakeUnits*1e18 >= minStake(backlog)` ⇔ `stakeUnits >= ceil(minStake/1e18)`, and
+    function _occupied() internal view returns (uint256) {
+        return (_slots >> 160) & U32;
+    }
+
+    function _storeTable(uint256[45] memory t) internal {
+        address table = ProverTable.store(t);
+        _slots = (_slots & ~uint256(type(uint160).max)) | uint256(uint160(table));
+    }
+
+    /// @dev Rewrites slot `index` of the table from the staker's stored fields.
+    function _writeSlot(uint256 index, address prover, Staker storage st) internal {
+        uint256[45] memory t = ProverTable.load(_table());
+        t.set(index, prover, st.id, uint256(st.stake) / STAKE_UNIT, st.rewardPerGas, st.maxCapacity);
+        _storeTable(t);
+    }
+
+    function _currentCapacity(uint256 index) internal view returns (uint256) {
+        return (_currentCapacities >> (8 * index)) & 0xff;
+    }
+
+    function _setCurrentCapacity(uint256 index, uint256 capacity) internal {
+        uint256 shift = 8 * index;
+        _currentCapacities = (_currentCapacities & ~(uint256(0xff) << shift)) | (capacity << shift);
+    }
+
+    /// @dev One pass over the 32 slots of `t` at fee `fee` and backlog `pending`: the running sums of the
+    /// weights (`prefix[i] = w[0] + … + w[i]`) and their total. Slot i is eligible when
+    /// `currentCapacity > 0`, `stakeUnits >= ceil(minStake(backlog)/1e18)` and
     /// `maxCapacity >= minCapacity(backlog)`; its weight is `stakeUnits*(1e18*F*F) / (Rw*Rw)`,
-    /// `Rw = max(R, F*rewardFloorBps/BPS)` (one floor division) when eligible and `R > 0`, else 0.
-    /// Empty slots have capacity 0 and so weigh 0.
-    function _scanPrefix(uint256 fee, uint256 pending)
+    /// `Rw = max(R, F*rewardFloorBps/BPS)` (one floor division, the same integer as `PoolMath.weight`) when
+    /// eligible and `R > 0`, else 0. Free slots have capacity 0 and 0 units, so they weigh 0.
+    /// Overflow: F < 2^64 so `1e18*F*F < 2^188` and `stakeUnits*k < 2^220`; `Rw < 2^64`, `Rw*Rw < 2^128`.
+    function _scanPrefix(uint256[13] memory t, uint256 fee, uint256 pending)
         internal
         view
         returns (uint256[MAX_SLOTS] memory prefix, uint256 total)
     {
-        SelectionConfig memory c0 = _cfgSelection;
-        uint256 minCap = PoolMath.minCapacity(pending, c0.baseMinCapacity, c0.targetBacklog);
-        uint256 minUnits;
+        uint256 hot = _cfgHot;
+        (uint256 mask, uint256 minUnits) = _eligibility(t[0], pending, hot);
         uint256 floor;
         uint256 k;
         unchecked {
-            // Rounds up: the smallest whole-TKO count whose wei value reaches minStake.
-            minUnits = (PoolMath.minStake(pending, c0.baseMinStake, c0.targetBacklog) + STAKE_UNIT - 1) / STAKE_UNIT;
-            floor = (fee * c0.rewardFloorBps) / BPS;
-            // A_q*F*F = stakeUnits * (1e18*F*F); F < 2^64 so k < 2^188 and stakeUnits*k < 2^220.
+            floor = (fee * (hot & 0xffff)) / BPS;
             k = STAKE_UNIT * fee * fee;
         }
-        total = _scanCore(prefix, _capacityMask(minCap), minUnits, floor, k);
+        total = _scanCore(t, prefix, mask, minUnits, floor, k);
     }
 
-    /// @dev Available provers at backlog `pending` (the emergency rule): active slots that are
-    /// eligible (as in `_scanPrefix`) with current capacity left.
-    function _availableProvers(uint256 pending) internal view returns (uint256 available) {
-        SelectionConfig memory c0 = _cfgSelection;
-        uint256 mask = _capacityMask(PoolMath.minCapacity(pending, c0.baseMinCapacity, c0.targetBacklog));
-        uint256 minS = PoolMath.minStake(pending, c0.baseMinStake, c0.targetBacklog);
-        for (uint256 i; i < MAX_SLOTS; ++i) {
-            if ((mask >> (8 * i)) & 1 == 0) continue;
-            uint256 units = (_slotWords[i >> 2] >> ((i & 3) << 6)) & UNITS_MASK;
-            if (units * STAKE_UNIT >= minS) ++available;
+    /// @dev The eligibility inputs at backlog `pending`: the byte mask of slots with current capacity left and
+    /// `maxCapacity >= minCapacity(backlog)`, and the least whole-TKO count reaching `minStake(backlog)`.
+    function _eligibility(uint256 maxCaps, uint256 pending, uint256 hot)
+        private
+        view
+        returns (uint256 mask, uint256 minUnits)
+    {
+        uint256 target = (hot >> 32) & U24;
+        mask = _capacityMask(_currentCapacities, maxCaps, PoolMath.minCapacity(pending, (hot >> 56) & 0xff, target));
+        // Rounds up: the smallest whole-TKO count whose wei value reaches minStake.
+        minUnits = (PoolMath.minStake(pending, (hot >> 64) & type(uint96).max, target) + STAKE_UNIT - 1) / STAKE_UNIT;
+    }
+
+    /// @dev The loop of `_scanPrefix`: branch-free per slot, the four slots of each R word written out (a
+    /// units word serves two R words).
+    function _scanCore(
+        uint256[13] memory t,
+        uint256[MAX_SLOTS] memory prefix,
+        uint256 mask,
+        uint256 minUnits,
+        uint256 floor,
+        uint256 k
+    ) private pure returns (uint256 total) {
+        assembly ("memory-safe") {
+            let out := prefix
+            for { let q := 0 } lt(q, 8) { q := add(q, 1) } {
+                let rWord := mload(add(t, shl(5, add(5, q))))
+                let units := shr(shl(7, and(q, 1)), mload(add(t, shl(5, add(1, shr(1, q))))))
+                {
+                    let u := and(units, 0xffffffff)
+                    let r := and(rWord, 0xffffffffffffffff)
+                    let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
+                    let on := and(and(mask, 1), and(iszero(lt(u, minUnits)), gt(r, 0)))
+                    total := add(total, mul(div(mul(u, k), mul(rw, rw)), on))
+                    mstore(out, total)
+                }
+                {
+                    let u := and(shr(32, units), 0xffffffff)
+                    let r := and(shr(64, rWord), 0xffffffffffffffff)
+                    let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
+                    let on := and(and(shr(8, mask), 1), and(iszero(lt(u, minUnits)), gt(r, 0)))
+                    total := add(total, mul(div(mul(u, k), mul(rw, rw)), on))
+                    mstore(add(out, 0x20), total)
+                }
+                {
+                    let u := and(shr(64, units), 0xffffffff)
+                    let r := and(shr(128, rWord), 0xffffffffffffffff)
+                    let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
+                    let on := and(and(shr(16, mask), 1), and(iszero(lt(u, minUnits)), gt(r, 0)))
+                    total := add(total, mul(div(mul(u, k), mul(rw, rw)), on))
+                    mstore(add(out, 0x40), total)
+                }
+                {
+                    let u := and(shr(96, units), 0xffffffff)
+                    let r := and(shr(192, rWord), 0xffffffffffffffff)
+                    let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
+                    let on := and(and(shr(24, mask), 1), and(iszero(lt(u, minUnits)), gt(r, 0)))
+                    total := add(total, mul(div(mul(u, k), mul(rw, rw)), on))
+                    mstore(add(out, 0x60), total)
+                }
+                mask := shr(32, mask)
+                out := add(out, 0x80)
+            }
         }
     }
 
-    /// @dev Byte i is 1 when slot i has `currentCapacity >= 1` and `maxCapacity >= minCap`, else 0.
+    /// @dev Byte i is 1 when byte i of `current` is ≥ 1 and byte i of `maxCaps` is ≥ `minCap`, else 0.
     /// Computed for all 32 slots at once (SWAR): each byte sits in a 16-bit lane, and bit 8 of
     /// `(byte | 0x100) - m` is set iff `byte >= m` (no borrow crosses a lane since both are < 256).
-    function _capacityMask(uint256 minCap) private view returns (uint256 mask) {
+    function _capacityMask(uint256 current, uint256 maxCaps, uint256 minCap) private pure returns (uint256 mask) {
         if (minCap > MAX_CAPACITY) return 0;
         assembly ("memory-safe") {
             let lanes := 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff
@@ -754,68 +742,30 @@ abstract contract ProverPool is ReentrancyGuard {
                 let odd := and(shr(8, sub(or(and(shr(8, x), l), o), rep)), b)
                 out := or(even, shl(8, odd))
             }
-            mask := and(
-                geq(sload(_currentCapacities.slot), 1, lanes, ones, bits),
-                geq(sload(_maxCapacities.slot), minCap, lanes, ones, bits)
-            )
+            mask := and(geq(current, 1, lanes, ones, bits), geq(maxCaps, minCap, lanes, ones, bits))
         }
     }
 
-    /// @dev The loop of `_scanPrefix`, branch-free per slot and unrolled four slots per word.
-    /// Rw ≤ max(2^32, F) < 2^64, so Rw*Rw < 2^128; stakeUnits*k < 2^220: no overflow.
-    function _scanCore(uint256[MAX_SLOTS] memory prefix, uint256 mask, uint256 minUnits, uint256 floor, uint256 k)
-        private
-        view
-        returns (uint256 total)
-    {
-        assembly ("memory-safe") {
-            let ptr := prefix
-            for { let word := 0 } lt(word, 8) { word := add(word, 1) } {
-                let packed := sload(add(_slotWords.slot, word))
-                    {
-                        let units := and(packed, 0xffffffff)
-                        let r := and(shr(32, packed), 0xffffffff)
-                        let eligible := and(and(mask, 1), iszero(lt(units, minUnits)))
-                        let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
-                        total := add(total, mul(div(mul(units, k), mul(rw, rw)), and(eligible, gt(r, 0))))
-                        mstore(ptr, total)
-                    }
-                    packed := shr(64, packed)
-                    mask := shr(8, mask)
-                    ptr := add(ptr, 0x20)
-                    {
-                        let units := and(packed, 0xffffffff)
-                        let r := and(shr(32, packed), 0xffffffff)
-                        let eligible := and(and(mask, 1), iszero(lt(units, minUnits)))
-                        let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
-                        total := add(total, mul(div(mul(units, k), mul(rw, rw)), and(eligible, gt(r, 0))))
-                        mstore(ptr, total)
-                    }
-                    packed := shr(64, packed)
-                    mask := shr(8, mask)
-                    ptr := add(ptr, 0x20)
-                    {
-                        let units := and(packed, 0xffffffff)
-                        let r := and(shr(32, packed), 0xffffffff)
-                        let eligible := and(and(mask, 1), iszero(lt(units, minUnits)))
-                        let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
-                        total := add(total, mul(div(mul(units, k), mul(rw, rw)), and(eligible, gt(r, 0))))
-                        mstore(ptr, total)
-                    }
-                    packed := shr(64, packed)
-                    mask := shr(8, mask)
-                    ptr := add(ptr, 0x20)
-                    {
-                        let units := and(packed, 0xffffffff)
-                        let r := and(shr(32, packed), 0xffffffff)
-                        let eligible := and(and(mask, 1), iszero(lt(units, minUnits)))
-                        let rw := xor(r, mul(xor(r, floor), lt(r, floor)))
-                        total := add(total, mul(div(mul(units, k), mul(rw, rw)), and(eligible, gt(r, 0))))
-                        mstore(ptr, total)
-                    }
-                    packed := shr(64, packed)
-                    mask := shr(8, mask)
-                    ptr := add(ptr, 0x20)
+    /// @dev Available provers at backlog `pending` (the emergency rule): active slots that are eligible
+    /// (as in `_scanPrefix`) with current capacity left.
+    function _availableProvers(uint256 pending) internal view returns (uint256 available) {
+        uint256[13] memory t = ProverTable.loadHot(_table());
+        uint256 mask = _capacityMask(_currentCapacities, t[0], _minCapacity(pending));
+        uint256 minS = _minStake(pending);
+        for (uint256 i; i < MAX_SLOTS; ++i) {
+            if ((mask >> (8 * i)) & 1 == 0) continue;
+            uint256 units = (t[1 + (i >> 3)] >> (32 * (i & 7))) & U32;
+            if (units * STAKE_UNIT >= minS) ++available;
+        }
+    }
+
+    /// @dev The exact weights at fee `fee` and backlog `pending`, by slot index, and their total.
+    function _scanSlots(uint256 fee, uint256 pending) internal view returns (uint256[MAX_SLOTS] memory w, uint256 total) {
+        (w, total) = _scanPrefix(ProverTable.loadHot(_table()), fee, pending);
+        // Prefix sums → weights, from the top down.
+        unchecked {
+            for (uint256 i = MAX_SLOTS - 1; i > 0; --i) {
+                w[i] -= w[i - 1];
             }
         }
     }
@@ -824,48 +774,37 @@ abstract contract ProverPool is ReentrancyGuard {
     // Internal helpers
     // ---------------------------------------------------------------------------------------------
 
-    /// @dev Reads pool word A in one SLOAD.
-    function _loadState() internal view returns (PoolState memory s) {
-        uint256 w;
-        assembly ("memory-safe") {
-            w := sload(_state.slot)
-        }
+    /// @dev Reads pool word A.
+    function _loadState() internal view returns (State memory s) {
+        uint256 w = _state;
         s.feePerGas = uint64(w);
-        s.avgProofDelayMs = uint64(w >> 64);
-        s.nextBlockId = uint64(w >> 128);
-        s.backlog = uint32(w >> 192);
-        s.openBlocks = uint32(w >> 224);
+        s.avgProofDelayMs = uint48(w >> 64);
+        s.nextBlockId = uint40(w >> 112);
+        s.backlog = uint32(w >> 152);
+        s.openBlocks = uint32(w >> 184);
+        s.emergencyReason = EmergencyReason(uint8(w >> 216));
+        s.configVersion = uint24(w >> 224);
+        s.owing = (w >> 248) != 0;
     }
 
-    /// @dev Writes pool word A in one SSTORE.
-    function _storeState(PoolState memory s) internal {
-        uint256 w = uint256(s.feePerGas) | (uint256(s.avgProofDelayMs) << 64) | (uint256(s.nextBlockId) << 128)
-            | (uint256(s.backlog) << 192) | (uint256(s.openBlocks) << 224);
-        assembly ("memory-safe") {
-            sstore(_state.slot, w)
-        }
+    /// @dev Writes pool word A. Every field was bounded where it changed (F ≤ 2^64-1 because R' ≤ max(R, F);
+    /// the average moves towards delays < 2^42 ms; counters by one).
+    function _storeState(State memory s) internal {
+        _state = s.feePerGas | (s.avgProofDelayMs << 64) | (s.nextBlockId << 112) | (s.backlog << 152)
+            | (s.openBlocks << 184) | (uint256(s.emergencyReason) << 216) | (s.configVersion << 224)
+            | ((s.owing ? uint256(1) : 0) << 248);
     }
 
-    /// @dev Reads pool word B in one SLOAD.
-    function _loadState2() internal view returns (PoolState2 memory s2) {
-        uint256 w;
-        assembly ("memory-safe") {
-            w := sload(_state2.slot)
-        }
-        s2.treasury = uint128(w);
-        s2.occupied = uint32(w >> 128);
-        s2.emergencyReason = EmergencyReason(uint8(w >> 160));
-        s2.exitDay = uint32(w >> 168);
-        s2.exitsToday = uint32(w >> 200);
+    function _treasury() internal view returns (uint256) {
+        return uint128(_funds);
     }
 
-    /// @dev Writes pool word B in one SSTORE.
-    function _storeState2(PoolState2 memory s2) internal {
-        uint256 w = uint256(s2.treasury) | (uint256(s2.occupied) << 128) | (uint256(s2.emergencyReason) << 160)
-            | (uint256(s2.exitDay) << 168) | (uint256(s2.exitsToday) << 200);
-        assembly ("memory-safe") {
-            sstore(_state2.slot, w)
-        }
+    function _addTotals(uint256 staked, uint256 queued) internal {
+        _totals += staked | (queued << 128);
+    }
+
+    function _subTotals(uint256 staked, uint256 queued) internal {
+        _totals -= staked | (queued << 128);
     }
 
     function _activeStaker(address prover) internal view returns (Staker storage st) {
@@ -875,122 +814,138 @@ abstract contract ProverPool is ReentrancyGuard {
 
     function _checkCooldown(uint256 last) internal view {
         if (last == 0) return;
-        uint256 availableAt = last + _cfgLimit.rewardChangeCooldown;
+        uint256 availableAt = last + _config.rewardChangeCooldown;
         if (block.timestamp < availableAt) revert ProverPoolCooldownActive(availableAt, block.timestamp);
     }
 
-    /// @dev `[F*rewardRangeMinBps/BPS, min(F*rewardRangeMaxBps/BPS, 2^32-1)]`.
+    /// @dev `[F*rewardRangeMinBps/BPS, min(F*rewardRangeMaxBps/BPS, 2^64-1)]`.
     function _rewardRange(uint256 fee) internal view returns (uint256 minR, uint256 maxR) {
-        BlockConfig memory c1 = _cfgBlock;
-        minR = (fee * c1.rewardRangeMinBps) / BPS;
-        maxR = (fee * c1.rewardRangeMaxBps) / BPS;
+        minR = (fee * _config.rewardRangeMinBps) / BPS;
+        maxR = (fee * _config.rewardRangeMaxBps) / BPS;
         if (maxR > MAX_REWARD_PER_GAS) maxR = MAX_REWARD_PER_GAS;
     }
 
-    function _writeSlotEntry(uint256 index, uint256 units, uint256 rewardPerGas) internal {
-        uint256 shift = (index & 3) << 6;
-        uint256 word = index >> 2;
-        _slotWords[word] = (_slotWords[word] & ~(SLOT_ENTRY_MASK << shift)) | ((units | (rewardPerGas << 32)) << shift);
-    }
-
     function _minStake(uint256 pending) internal view returns (uint256) {
-        SelectionConfig memory c0 = _cfgSelection;
-        return PoolMath.minStake(pending, c0.baseMinStake, c0.targetBacklog);
+        uint256 hot = _cfgHot;
+        return PoolMath.minStake(pending, (hot >> 64) & type(uint96).max, (hot >> 32) & U24);
     }
 
     function _minCapacity(uint256 pending) internal view returns (uint256) {
-        SelectionConfig memory c0 = _cfgSelection;
-        return PoolMath.minCapacity(pending, c0.baseMinCapacity, c0.targetBacklog);
+        uint256 hot = _cfgHot;
+        return PoolMath.minCapacity(pending, (hot >> 56) & 0xff, (hot >> 32) & U24);
     }
 
     // ---------------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice The current config, field by field as `Config`.
+    /// @notice The config in force, field by field as `Config`.
     function config() external view returns (Config memory) {
-        // Copies the 28 static words of `_config` and returns them as the ABI encoding of `Config`.
-        assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            let slot := _config.slot
-            for { let i := 0 } lt(i, 28) { i := add(i, 1) } { mstore(add(ptr, shl(5, i)), sload(add(slot, i))) }
-            return(ptr, 896)
-        }
+        return _config;
+    }
+
+    /// @notice The scheduled config and when it may apply (`activatesAt == 0`: nothing scheduled).
+    function pendingConfig() external view returns (Config memory scheduled, uint256 activatesAt) {
+        return (_pendingConfig, _pendingConfigAt);
+    }
+
+    /// @notice The version of the config in force (1 at deployment, +1 at each `applyConfig`).
+    function configVersion() external view returns (uint256) {
+        return _loadState().configVersion;
     }
 
     /// @notice Current fee per gas F (TKO wei per gas).
     function feePerGas() external view returns (uint256) {
-        return _state.feePerGas;
+        return _loadState().feePerGas;
     }
 
     /// @notice Current average proof delay (milliseconds).
     function avgProofDelayMs() external view returns (uint256) {
-        return _state.avgProofDelayMs;
+        return _loadState().avgProofDelayMs;
     }
 
     /// @notice Proposed blocks not yet proven.
     function backlog() external view returns (uint256) {
-        return _state.backlog;
+        return _loadState().backlog;
     }
 
     /// @notice Unproven open blocks.
     function openBlocks() external view returns (uint256) {
-        return _state.openBlocks;
+        return _loadState().openBlocks;
     }
 
     /// @notice The id the next proposed block gets (ids start at 1).
     function nextBlockId() external view returns (uint256) {
-        return _state.nextBlockId;
+        return _loadState().nextBlockId;
     }
 
     /// @notice TKO wei in the treasury (pays rewards; receives fees and slashes).
     function treasury() external view returns (uint256) {
-        return _state2.treasury;
+        return _treasury();
+    }
+
+    /// @notice Σ rewards the treasury could not pay yet (paid first once it is refilled).
+    function totalOwed() external view returns (uint256) {
+        return _totalOwed;
     }
 
     /// @notice Voluntary exits counted today (0 once the UTC day rolled).
     function exitsToday() external view returns (uint256) {
-        PoolState2 memory s2 = _loadState2();
-        return s2.exitDay == block.timestamp / DAY ? s2.exitsToday : 0;
+        uint256 slots = _slots;
+        return (slots >> 192) & U32 == block.timestamp / DAY ? slots >> 224 : 0;
     }
 
     /// @notice Minimum stake (wei, whole TKO counted) a new prover needs now.
     function currentMinStake() external view returns (uint256) {
-        return _minStake(_state.backlog);
+        return _minStake(_loadState().backlog);
     }
 
     /// @notice Minimum capacity a new prover (or a capacity change) needs now.
     function currentMinCapacity() external view returns (uint256) {
-        return _minCapacity(_state.backlog);
+        return _minCapacity(_loadState().backlog);
     }
 
-    /// @notice Σ stake + Σ queued exits + Σ unclaimed rewards + treasury. Equals the core's TKO balance.
+    /// @notice Σ stake + Σ queued exits + Σ claimable rewards + treasury. Equals the core's TKO balance
+    /// (owed rewards are not backed by tokens until the treasury is refilled).
     function accountedBalance() external view returns (uint256) {
-        return _totalStaked + _totalQueued + _totalRewards + _state2.treasury;
+        uint256 totals = _totals;
+        uint256 funds = _funds;
+        return uint128(totals) + (totals >> 128) + uint128(funds) + (funds >> 128);
     }
 
     /// @notice Σ active stake (exact wei).
     function totalStaked() external view returns (uint256) {
-        return _totalStaked;
+        return uint128(_totals);
+    }
+
+    /// @notice Σ queued exit amounts (exact wei).
+    function totalQueued() external view returns (uint256) {
+        return _totals >> 128;
     }
 
     /// @notice Active provers that are eligible at the current backlog and have capacity left
     /// (the emergency rule's "available provers").
-    function availableProvers() external view returns (uint256 available) {
-        available = _availableProvers(_state.backlog);
+    function availableProvers() external view returns (uint256) {
+        return _availableProvers(_loadState().backlog);
     }
 
     /// @notice The exact weights the next proposal would use (current F and backlog), by slot index.
     function weights() external view returns (uint256[MAX_SLOTS] memory w) {
-        PoolState memory s = _loadState();
+        State memory s = _loadState();
         (w,) = _scanSlots(s.feePerGas, s.backlog);
     }
 
     /// @notice Owner of each active slot by 0-based index (address(0) when free).
     function slotOwners() external view returns (address[MAX_SLOTS] memory owners) {
+        uint256[45] memory t = ProverTable.load(_table());
         for (uint256 i; i < MAX_SLOTS; ++i) {
-            owners[i] = _slotOwner[i];
+            owners[i] = t.owner(i);
         }
+    }
+
+    /// @notice The data contract holding the slot table (address(0) before the first stake).
+    function proverTable() external view returns (address) {
+        return _table();
     }
 
     /// @notice Number of addresses that ever staked.
@@ -998,43 +953,30 @@ abstract contract ProverPool is ReentrancyGuard {
         return _stakerList.length;
     }
 
-    /// @notice The `index`-th address that ever staked (first-stake order).
+    /// @notice The `index`-th address that ever staked (first-stake order; its id is `index + 1`).
     function stakerAt(uint256 index) external view returns (address) {
         return _stakerList[index];
     }
 
     /// @notice Everything about one staker (zeroes with status None for an unknown address).
-    function getStaker(address prover) external view returns (StakerInfo memory) {
-        // Decodes the three `Staker` words (layout next to the struct) straight into the ABI encoding of
-        // `StakerInfo` (14 static words): prover, status, slot, stake, rewardPerGas, currentCapacity,
-        // maxCapacity, deposited, slashed, exitAmount, exitUnlocksAt, rewards, lastRewardChangeAt,
-        // lastCapacityChangeAt.
-        uint256 unclaimed = rewards[prover];
-        uint256 caps = _currentCapacities;
-        assembly ("memory-safe") {
-            mstore(0x00, prover)
-            mstore(0x20, _stakers.slot)
-            let base := keccak256(0x00, 0x40)
-            let w0 := sload(base)
-            let w1 := sload(add(base, 1))
-            let w2 := sload(add(base, 2))
-            let ptr := mload(0x40)
-            let slot := and(shr(136, w0), 0xff)
-            mstore(ptr, prover)
-            mstore(add(ptr, 0x20), and(shr(144, w0), 0xff))
-            mstore(add(ptr, 0x40), slot)
-            mstore(add(ptr, 0x60), and(w0, 0xffffffffffffffffffffffff))
-            mstore(add(ptr, 0x80), and(shr(96, w0), 0xffffffff))
-            mstore(add(ptr, 0xa0), mul(iszero(iszero(slot)), and(shr(shl(3, sub(slot, 1)), caps), 0xff)))
-            mstore(add(ptr, 0xc0), and(shr(128, w0), 0xff))
-            mstore(add(ptr, 0xe0), and(w2, 0xffffffffffffffffffffffffffffffff))
-            mstore(add(ptr, 0x100), shr(128, w2))
-            mstore(add(ptr, 0x120), and(w1, 0xffffffffffffffffffffffffffffffff))
-            mstore(add(ptr, 0x140), and(shr(128, w1), 0xffffffffffffffff))
-            mstore(add(ptr, 0x160), unclaimed)
-            mstore(add(ptr, 0x180), and(shr(152, w0), 0xffffffffff))
-            mstore(add(ptr, 0x1a0), and(shr(192, w0), 0xffffffffff))
-            return(ptr, 0x1c0)
-        }
+    function getStaker(address prover) public view returns (StakerInfo memory info) {
+        Staker storage st = _stakers[prover];
+        uint256 account = _rewardAccounts[prover];
+        info.prover = prover;
+        info.status = st.status;
+        info.slot = st.slot;
+        info.stake = st.stake;
+        info.rewardPerGas = st.rewardPerGas;
+        info.currentCapacity = st.slot == 0 ? 0 : _currentCapacity(uint256(st.slot) - 1);
+        info.maxCapacity = st.maxCapacity;
+        info.outstandingBlocks = (st.slot == 0 ? 0 : st.maxCapacity - info.currentCapacity) + st.heldBack;
+        info.deposited = st.deposited;
+        info.slashed = st.slashed;
+        info.exitAmount = st.exitAmount;
+        info.exitUnlocksAt = st.exitUnlocksAt;
+        info.rewards = uint128(account);
+        info.owedRewards = account >> 128;
+        info.lastRewardChangeAt = st.lastRewardChangeAt;
+        info.lastCapacityChangeAt = st.lastCapacityChangeAt;
     }
 }

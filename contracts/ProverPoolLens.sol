@@ -3,19 +3,24 @@ pragma solidity ^0.8.28;
 
 import {BlockProtocol} from "./BlockProtocol.sol";
 import {PoolMath} from "./PoolMath.sol";
-import {MAX_SLOTS, PoolView, ProverView, StakerInfo, StakerStatus} from "./PoolTypes.sol";
+import {MAX_SLOTS, PoolView, ProverView, StakerInfo} from "./PoolTypes.sol";
 
 /// @title ProverPoolLens
-/// @notice The whole pool in one `eth_call` for the dashboard. Stateless; works with any BlockProtocol.
+/// @notice The pool in one `eth_call` for the dashboard. Stateless; works with any BlockProtocol.
+/// Bounded: `getPool` reads the pool-wide state and the (at most 32) active provers, whatever the number
+/// of stakers ever seen; `getStakers` pages through everyone who ever staked.
 contract ProverPoolLens {
-    /// @notice Reads config, F, average delay, backlog, open blocks, emergency and batching state, the
-    /// dynamic minimums and every active, exiting and evicted prover (active first, in slot order;
-    /// then the others in first-stake order).
+    /// @notice Config (in force and scheduled), F, average delay, backlog, open blocks, emergency and
+    /// batching state, the dynamic minimums, the treasury and what it owes, and every active prover (slot
+    /// order) with its exact weight.
     /// @param core The BlockProtocol address.
     /// @return v The pool.
     function getPool(address core) external view returns (PoolView memory v) {
         BlockProtocol p = BlockProtocol(core);
         v.config = p.config();
+        v.configVersion = p.configVersion();
+        (v.pendingConfig, v.pendingConfigAt) = p.pendingConfig();
+        v.owner = p.owner();
         v.token = address(p.token());
         v.chainBlockNumber = block.number;
         v.chainTimestamp = block.timestamp;
@@ -31,8 +36,11 @@ contract ProverPoolLens {
         v.minStake = p.currentMinStake();
         v.minCapacity = p.currentMinCapacity();
         v.totalStaked = p.totalStaked();
+        v.totalQueued = p.totalQueued();
         v.treasury = p.treasury();
+        v.totalOwed = p.totalOwed();
         v.exitsToday = p.exitsToday();
+        v.stakerCount = p.stakerCount();
 
         address[MAX_SLOTS] memory owners = p.slotOwners();
         uint256[MAX_SLOTS] memory w = p.weights();
@@ -41,25 +49,32 @@ contract ProverPoolLens {
             if (owners[i] != address(0)) ++active;
         }
         v.activeProvers = active;
-
-        uint256 count = p.stakerCount();
-        StakerInfo[] memory others = new StakerInfo[](count);
-        uint256 nOthers;
-        for (uint256 i; i < count; ++i) {
-            StakerInfo memory info = p.getStaker(p.stakerAt(i));
-            if (info.slot == 0 && (info.status == StakerStatus.Exiting || info.status == StakerStatus.Evicted)) {
-                others[nOthers++] = info;
-            }
-        }
-
-        v.provers = new ProverView[](active + nOthers);
+        v.provers = new ProverView[](active);
         uint256 k;
         for (uint256 i; i < MAX_SLOTS; ++i) {
             if (owners[i] == address(0)) continue;
             v.provers[k++] = _row(p.getStaker(owners[i]), w[i]);
         }
-        for (uint256 i; i < nOthers; ++i) {
-            v.provers[k++] = _row(others[i], 0);
+    }
+
+    /// @notice Up to `limit` stakers in first-stake order from `offset` (any status: active, exiting,
+    /// evicted, or withdrawn), with the total count to page on. Weights are 0 here (see `getPool`).
+    /// @param core The BlockProtocol address.
+    /// @param offset Index of the first staker (0-based, first-stake order).
+    /// @param limit Most rows returned (the caller bounds the response).
+    /// @return rows The stakers.
+    /// @return total How many addresses ever staked.
+    function getStakers(address core, uint256 offset, uint256 limit)
+        external
+        view
+        returns (ProverView[] memory rows, uint256 total)
+    {
+        BlockProtocol p = BlockProtocol(core);
+        total = p.stakerCount();
+        uint256 end = offset >= total ? offset : (total - offset > limit ? offset + limit : total);
+        rows = new ProverView[](end - offset);
+        for (uint256 i = offset; i < end; ++i) {
+            rows[i - offset] = _row(p.getStaker(p.stakerAt(i)), 0);
         }
     }
 
@@ -71,6 +86,7 @@ contract ProverPoolLens {
         r.rewardPerGas = s.rewardPerGas;
         r.currentCapacity = s.currentCapacity;
         r.maxCapacity = s.maxCapacity;
+        r.outstandingBlocks = s.outstandingBlocks;
         r.weight = weight;
         r.healthBps = PoolMath.healthBps(s.deposited, s.slashed);
         r.deposited = s.deposited;
@@ -78,6 +94,7 @@ contract ProverPoolLens {
         r.exitAmount = s.exitAmount;
         r.exitUnlocksAt = s.exitUnlocksAt;
         r.unclaimedRewards = s.rewards;
+        r.owedRewards = s.owedRewards;
         r.lastRewardChangeAt = s.lastRewardChangeAt;
         r.lastCapacityChangeAt = s.lastCapacityChangeAt;
     }

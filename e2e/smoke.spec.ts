@@ -62,6 +62,7 @@ test('the main navigation reaches every section', async ({ overviewPage, page })
     ['Provers', '/provers'],
     ['Fees', '/fees'],
     ['Stake', '/stake'],
+    ['Simulator', '/simulate'],
     ['Overview', '/'],
   ] as const) {
     await overviewPage.navigateTo(name)

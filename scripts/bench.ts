@@ -9,17 +9,24 @@
  *   2. JSON-RPC requests per refresh: the app's own query options run against a fresh anvil with the
  *      contracts deployed, through a transport that counts every request by method. The pool state
  *      must be ONE request (the lens).
- *   3. The fee history of 10,000 blocks: the server-side selection, the chart's data prep, the
+ *   3. Upstream requests per new block with 1 and with 50 visitors: the production build serves the
+ *      browsers' reads through its RPC route (/api/rpc), which coalesces identical requests per
+ *      block; a counting proxy in front of anvil counts what reaches the node (scripts/bench/visitors.ts).
+ *   4. The fee history of 10,000 blocks: the server-side selection, the chart's data prep, the
  *      chart's server render, and (with Chromium) the chart's render in a real browser, prepared
  *      and unprepared.
+ *   5. The mechanism simulator (lib/simulator): 100,000 blocks with 64 provers on PoolModel, the median
+ *      of several runs, against its budget of 3 s. The /simulate page's JS is in section 1, with the
+ *      Web Worker's own JS beside it (fetched when a run starts).
  *
  * Options: --dist <dir>   production build to measure (default: NEXT_DIST_DIR or .next)
- *          --skip <js|rpc|render>   leave a section out (repeatable)
+ *          --skip <js|rpc|visitors|render|simulate>   leave a section out (repeatable)
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -54,6 +61,9 @@ import type { ChainSettings } from '../lib/chain/types'
 import { DEPLOYER_INDEX, devAccount } from '../lib/network/accounts'
 import { demoConfig, demoInitialState } from '../lib/pool-math/config'
 import { nextFeePerGas } from '../lib/pool-math/nextFeePerGas'
+import { Simulation } from '../lib/simulator/engine'
+import { defaultScenario, type Scenario } from '../lib/simulator/scenario'
+import { measureVisitors } from './bench/visitors'
 import { startAnvil } from './lib/anvil'
 import { deployContracts } from './lib/deploy-core'
 
@@ -109,6 +119,8 @@ function timeIt(runs: number, fn: () => void): number {
 /** Routes a reader visits without a wallet, and the one that signs. */
 const READ_ONLY_ROUTES = ['/', '/provers', '/provers/[address]', '/fees'] as const
 const WALLET_ROUTE = '/stake'
+/** Read-only too, plus a Web Worker fetched when a run starts; its first load must fit the read-only budget. */
+const SIMULATOR_ROUTE = '/simulate'
 /**
  * Strings only wallet code carries: package names and versions kept in the minified chunks (case
  * sensitive: viem's own error classes mention "WalletConnect" and are not wallet code).
@@ -168,7 +180,7 @@ function measureJs(distDir: string): RouteJs[] {
   const chunks = routeChunks(distDir)
   const cache = new Map<string, { raw: number; gzip: number; wallet: boolean }>()
   const rows: RouteJs[] = []
-  for (const route of [...READ_ONLY_ROUTES, WALLET_ROUTE]) {
+  for (const route of [...READ_ONLY_ROUTES, SIMULATOR_ROUTE, WALLET_ROUTE]) {
     const files = chunks.get(route)
     if (!files) continue
     let rawBytes = 0
@@ -192,6 +204,33 @@ function measureJs(distDir: string): RouteJs[] {
     rows.push({ route, files: files.length, rawBytes, gzipBytes, walletCode })
   }
   return rows
+}
+
+type WorkerJs = { files: number; rawBytes: number; gzipBytes: number } | null
+
+/**
+ * The simulator's Web Worker: Turbopack emits it as a same-origin entrypoint plus its chunks, named in the
+ * page's code as `.f("static/chunks/turbopack-worker-….js", [chunks…])`. Sums them (null if not found).
+ */
+function measureWorker(distDir: string): WorkerJs {
+  const chunksDir = path.join(distDir, 'static', 'chunks')
+  if (!existsSync(chunksDir)) return null
+  const pattern = /"(static\/chunks\/turbopack-worker-[^"]+\.js)",\[([^\]]*)\]/
+  for (const name of readdirSync(chunksDir)) {
+    if (!name.endsWith('.js')) continue
+    const match = pattern.exec(readFileSync(path.join(chunksDir, name), 'utf8'))
+    if (!match) continue
+    const files = [match[1]!, ...[...match[2]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!)]
+    let rawBytes = 0
+    let gzipBytes = 0
+    for (const file of files) {
+      const content = readFileSync(path.join(distDir, file))
+      rawBytes += content.length
+      gzipBytes += gzipSync(content).length
+    }
+    return { files: files.length, rawBytes, gzipBytes }
+  }
+  return null
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +315,10 @@ async function populate(
   for (let i = 0; i < 3; i++) await send(proposer, protocol, BlockProtocol.abi, 'proposeBlock', [1_000_000])
 }
 
-async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
+/** A fresh anvil with the contracts deployed, 3 provers staked and 3 blocks proposed, for `run`. */
+async function withPopulatedChain<T>(
+  run: (chain: { rpcUrl: string; deployment: Deployment; provers: number[] }) => Promise<T>,
+): Promise<T> {
   const port = await freePort()
   const anvil = await startAnvil({ port, silent: true })
   try {
@@ -291,13 +333,24 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
       treasuryFunding: parseEther('10000'),
       mintTo: provers.map((i) => ({ address: devAccount(i).address, amount: parseEther('100000') })),
     })
+    await populate(anvil.rpcUrl, chainFor(deployment.chainId, anvil.rpcUrl), deployment, provers)
+    return await run({ rpcUrl: anvil.rpcUrl, deployment, provers })
+  } finally {
+    await anvil.stop()
+  }
+}
+
+async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
+  return withPopulatedChain(async ({ rpcUrl, deployment, provers }) => {
+    const anvil = { rpcUrl }
     const chainId = deployment.chainId
     const chain = chainFor(chainId, anvil.rpcUrl)
-    await populate(anvil.rpcUrl, chain, deployment, provers)
 
     const settings: ChainSettings = {
       chainId,
       rpcUrl: anvil.rpcUrl,
+      explorerUrl: null,
+      faucet: false,
       addresses: deployment.addresses,
       deployBlock: deployment.deployBlock.toString(),
     }
@@ -366,9 +419,7 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
     await getPoolHistory(client, { ...history, toBlock: next + 1n })
     row('server history, +1 block (cached)')
     return { rows, chain: `anvil ${anvil.rpcUrl}, ${provers.length} provers, 3 blocks` }
-  } finally {
-    await anvil.stop()
-  }
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,6 +574,51 @@ async function measureRender(): Promise<RenderRow[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. The mechanism simulator
+// ---------------------------------------------------------------------------------------------
+
+const SIMULATE_BUDGET_MS = 3_000
+
+/** The benchmark's scenario: the default pool (production config) with 64 provers and a few failures. */
+function simulateBenchScenario(blocks: number): Scenario {
+  const scenario = defaultScenario()
+  scenario.blocks = blocks
+  scenario.provers[0]!.count = 64
+  scenario.provers[0]!.failureRate = 0.001
+  return scenario
+}
+
+function measureSimulate(runs: number) {
+  new Simulation(simulateBenchScenario(10_000)).run() // warm-up (JIT)
+  const wall: number[] = []
+  // CPU time of this process beside the wall clock: on a shared machine the two part when others run.
+  const cpu: number[] = []
+  const results = Array.from({ length: runs }, () => {
+    const t = performance.now()
+    const c = process.cpuUsage()
+    const result = new Simulation(simulateBenchScenario(100_000)).run()
+    const used = process.cpuUsage(c)
+    wall.push(performance.now() - t)
+    cpu.push((used.user + used.system) / 1_000)
+    return result
+  })
+  const last = results.at(-1)!
+  return {
+    ms: median(wall),
+    cpuMs: median(cpu),
+    runsMs: wall.map((x) => Math.round(x)),
+    runsCpuMs: cpu.map((x) => Math.round(x)),
+    budgetMs: SIMULATE_BUDGET_MS,
+    withinBudget: median(wall) <= SIMULATE_BUDGET_MS,
+    loadAverage: loadavg()[0] ?? 0,
+    blocks: last.blocks,
+    provers: last.scenario.provers,
+    slashes: last.slashes,
+    redundantProofs: last.redundantProofs,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
@@ -557,7 +653,28 @@ async function main(): Promise<void> {
           ? `wallet code on read-only pages: ${leaking.join(', ')}`
           : 'no wallet code on read-only pages',
       )
-      report.js = { distDir: path.relative(root, distDir), routes: rows, walletCodeOnReadOnlyPages: leaking }
+      // The simulator's budget: the heaviest of the other read-only pages, plus its worker.
+      const readOnly = rows.filter((r) => (READ_ONLY_ROUTES as readonly string[]).includes(r.route))
+      const budget = Math.max(0, ...readOnly.map((r) => r.gzipBytes))
+      const simulator = rows.find((r) => r.route === SIMULATOR_ROUTE)
+      const worker = measureWorker(distDir)
+      if (simulator)
+        console.log(
+          `${SIMULATOR_ROUTE}: ${kb(simulator.gzipBytes)} KB gzip first load (read-only budget ${kb(budget)} KB: ` +
+            `${simulator.gzipBytes <= budget ? 'within' : 'OVER'}) + worker ${
+              worker
+                ? `${kb(worker.gzipBytes)} KB gzip in ${worker.files} files, fetched on Run`
+                : 'not found'
+            }`,
+        )
+      report.js = {
+        distDir: path.relative(root, distDir),
+        routes: rows,
+        walletCodeOnReadOnlyPages: leaking,
+        simulator: simulator
+          ? { route: SIMULATOR_ROUTE, gzipBytes: simulator.gzipBytes, readOnlyBudgetBytes: budget, worker }
+          : null,
+      }
     }
   }
 
@@ -576,6 +693,36 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!skip.has('visitors')) {
+    const distDir = path.resolve(root, options.dist ?? process.env.NEXT_DIST_DIR ?? '.next')
+    if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+      console.log('\nUpstream requests per block: no production build to serve (see JS per page above)')
+      report.visitors = { error: 'no production build' }
+    } else {
+      try {
+        const { rows, setup } = await withPopulatedChain(({ rpcUrl, deployment }) =>
+          measureVisitors({ root, distDir, anvilRpcUrl: rpcUrl, deployment, freePort }),
+        )
+        table(
+          `Upstream requests per new block through /api/rpc (${setup})`,
+          ['visitors', 'to the node per block', 'browsers → app per block', 'to the node, by method'],
+          rows.map((r) => [
+            r.visitors,
+            r.perBlock.toFixed(1),
+            r.browserRequestsPerBlock.toFixed(1),
+            describeMethods(r.byMethod),
+          ]),
+        )
+        report.visitors = { setup, rows }
+      } catch (error) {
+        console.log(
+          `\nUpstream requests per block: failed (${error instanceof Error ? error.message : String(error)})`,
+        )
+        report.visitors = { error: String(error) }
+      }
+    }
+  }
+
   if (!skip.has('render')) {
     const rows = await measureRender()
     table(
@@ -584,6 +731,24 @@ async function main(): Promise<void> {
       rows.map((r) => [r.what, r.ms === null ? '—' : ms(r.ms), r.note]),
     )
     report.feeHistory = rows
+  }
+
+  if (!skip.has('simulate')) {
+    const runs = 5
+    const r = measureSimulate(runs)
+    table(
+      `Mechanism simulator (lib/simulator on PoolModel; median of ${runs} runs after a warm-up)`,
+      ['measure', 'ms', 'budget', 'note'],
+      [
+        [
+          'simulate.100kBlocks64Provers',
+          ms(r.ms),
+          `≤ ${r.budgetMs.toLocaleString('en-US')} (${r.withinBudget ? 'within' : 'OVER'})`,
+          `runs ${r.runsMs.join(', ')} ms; CPU ${ms(r.cpuMs)} ms (median); load ${r.loadAverage.toFixed(1)}; ${r.blocks.toLocaleString('en-US')} blocks, ${r.provers} provers, ${r.slashes} slashes`,
+        ],
+      ],
+    )
+    report.simulate = { '100kBlocks64Provers': r }
   }
 
   mkdirSync(path.join(root, 'reports'), { recursive: true })

@@ -344,6 +344,8 @@ async function main(): Promise<void> {
       RPC_URL: rpcUrl,
       CHAIN_ID: String(CHAIN_ID),
       DEPLOYMENTS_FILE: deploymentsFile,
+      // The local chain's test-token faucet ("Get test tokens" on /stake); off unless enabled.
+      FAUCET_ENABLED: process.env.FAUCET_ENABLED ?? '1',
     })
   }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ScheduledConfig } from '@/components/config/scheduled-config'
 import { FeeEstimator } from '@/components/fees/fee-estimator'
 import { FeeExplainer } from '@/components/fees/fee-explainer'
 import { FeeHistoryCard } from '@/components/fees/fee-history-card'
@@ -26,6 +27,7 @@ export default async function FeesPage({
         What a block costs to propose, and how the price follows the provers.
       </PageHeader>
       <FeeSummary initialPool={pool} />
+      <ScheduledConfig initialPool={pool} quiet={false} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="estimator" title="Fee estimator" description="The fee a block proposed now would pay.">
           <FeeEstimator initialPool={pool} />

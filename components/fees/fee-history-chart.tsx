@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
+import { StaleNotice } from '@/components/layout/stale-notice'
 import type { FeePoint } from '@/lib/chain/history/fees'
 import { foldFeeHistory } from '@/lib/chain/history/fees'
 import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
@@ -50,6 +51,7 @@ export function FeeHistoryChart({
       : describeFeeHistory(data)
   return (
     <figure aria-label="Fee per gas history">
+      <StaleNotice source="history" what="the newest fee changes" />
       <FeeHistoryPlot data={data} height={CHART_HEIGHT} />
       <figcaption className="mt-2 text-sm text-slate-600">{summary}</figcaption>
     </figure>

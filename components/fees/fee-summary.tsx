@@ -1,5 +1,6 @@
 'use client'
 
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
@@ -19,23 +20,26 @@ export function FeeSummary({ initialPool }: { initialPool: Pool }) {
   const up = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: cap }, c)
   const down = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: floor }, c)
   return (
-    <StatGrid label="Fee per gas now">
-      <Stat label="Fee per gas" value={formatPerGas(F)} detail="TKO per gas, paid by proposers" />
-      <Stat
-        label="Paid to assigned provers"
-        value={`${formatPerGas(floor, { maxFractionDigits: 4 })} – ${formatPerGas(cap, { maxFractionDigits: 4 })}`}
-        detail={`R' = R clamped to ${formatBps(c.rewardFloorBps)}–${formatBps(c.rewardCapBps)} of F`}
-      />
-      <Stat
-        label="Allowed reward per gas"
-        value={`${formatPerGas(range.min, { maxFractionDigits: 4 })} – ${formatPerGas(range.max, { maxFractionDigits: 4 })}`}
-        detail="range a prover may state R in"
-      />
-      <Stat
-        label="After the next proof"
-        value={`${formatPerGas(down)} – ${formatPerGas(up)}`}
-        detail="F if that block's R' is at the floor / the cap"
-      />
-    </StatGrid>
+    <>
+      <StaleNotice source="pool" what="the current fee" />
+      <StatGrid label="Fee per gas now">
+        <Stat label="Fee per gas" value={formatPerGas(F)} detail="TKO per gas, paid by proposers" />
+        <Stat
+          label="Paid to assigned provers"
+          value={`${formatPerGas(floor, { maxFractionDigits: 4 })} – ${formatPerGas(cap, { maxFractionDigits: 4 })}`}
+          detail={`R' = R clamped to ${formatBps(c.rewardFloorBps)}–${formatBps(c.rewardCapBps)} of F`}
+        />
+        <Stat
+          label="Allowed reward per gas"
+          value={`${formatPerGas(range.min, { maxFractionDigits: 4 })} – ${formatPerGas(range.max, { maxFractionDigits: 4 })}`}
+          detail="range a prover may state R in"
+        />
+        <Stat
+          label="After the next proof"
+          value={`${formatPerGas(down)} – ${formatPerGas(up)}`}
+          detail="F if that block's R' is at the floor / the cap"
+        />
+      </StatGrid>
+    </>
   )
 }

@@ -3,7 +3,9 @@ import { AutoRetry } from './auto-retry'
 
 /**
  * What a page shows instead of data when the server cannot read the pool: no deployments file, the
- * node is down, or nothing is deployed at the address. Explains the cause and retries by itself.
+ * node is down, or nothing is deployed at the address. Explains the cause in words and retries by
+ * itself. Shows no URL and no server path (the RPC URL may carry a provider's API key): the
+ * operator finds those in the server log.
  */
 export function ChainUnavailable({ snapshot }: { snapshot: Exclude<PoolSnapshot, { status: 'ok' }> }) {
   const env = snapshot.chain.env
@@ -21,12 +23,8 @@ export function ChainUnavailable({ snapshot }: { snapshot: Exclude<PoolSnapshot,
       <h2 className="text-lg font-semibold">{title}</h2>
       <p className="mt-2">{message}</p>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-medium">RPC</dt>
-        <dd className="font-mono break-all">{env.rpcUrl}</dd>
         <dt className="font-medium">Chain id</dt>
         <dd className="font-mono">{env.chainId}</dd>
-        <dt className="font-medium">Deployments file</dt>
-        <dd className="font-mono break-all">{env.deploymentsFile}</dd>
       </dl>
       <AutoRetry />
     </div>

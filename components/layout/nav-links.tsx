@@ -8,6 +8,7 @@ const links = [
   { href: '/provers', label: 'Provers' },
   { href: '/stake', label: 'Stake' },
   { href: '/fees', label: 'Fees' },
+  { href: '/simulate', label: 'Simulator' },
 ] as const
 
 function isCurrent(pathname: string, href: string): boolean {

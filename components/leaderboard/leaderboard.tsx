@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useId, useMemo, useState } from 'react'
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { ProverLink } from '@/components/ui/address-link'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -111,6 +112,7 @@ export function Leaderboard({
 
   return (
     <div className="space-y-3">
+      <StaleNotice source="pool" what="the provers" />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-4">
           <div>

@@ -1,5 +1,6 @@
 'use client'
 
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
 import type { EmergencyReason, Pool } from '@/lib/chain/types'
@@ -19,76 +20,79 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
   const { config } = pool
   const batching = pool.batchSize > 1n
   return (
-    <StatGrid label="Pool state">
-      <Stat
-        label="Fee per gas"
-        value={formatPerGas(pool.feePerGas)}
-        detail="TKO per gas, paid by proposers"
-      />
-      <Stat
-        label="Average proof delay"
-        value={formatDurationMs(pool.avgProofDelayMs)}
-        detail={`moving average over ${formatInteger(config.delaySmoothing)} proofs`}
-      />
-      <Stat
-        label="Proof window"
-        value={formatDuration(pool.proofWindow)}
-        detail={`${config.proofWindowMultiplier} × average, within ${formatDuration(config.minProofWindow)}–${formatDuration(config.maxProofWindow)}`}
-      />
-      <Stat
-        label="Backlog"
-        value={formatInteger(pool.backlog)}
-        detail="proposed blocks not yet proven"
-        tone={
-          pool.backlog >= config.congestionBacklog
-            ? 'danger'
-            : pool.backlog >= config.batchingBacklog
-              ? 'warning'
-              : 'default'
-        }
-      />
-      <Stat
-        label="Open blocks"
-        value={`${formatInteger(pool.openBlocks)} / ${formatInteger(config.maxOpenBlocks)}`}
-        detail={`unproven open blocks, cap ${formatInteger(config.maxOpenBlocks)}`}
-        tone={pool.openBlocks >= config.maxOpenBlocks ? 'danger' : 'default'}
-      />
-      <Stat
-        label="Emergency mode"
-        value={pool.emergency ? 'On' : 'Off'}
-        detail={pool.emergency ? `reason: ${emergencyReasonText[pool.emergencyReason]}` : 'reason: none'}
-        tone={pool.emergency ? 'danger' : 'default'}
-      />
-      <Stat
-        label="Batch size"
-        value={formatInteger(pool.batchSize)}
-        detail={
-          batching
-            ? `batching on: up to ${pool.batchSize} blocks per proof`
-            : 'batching off: one block per proof'
-        }
-        tone={batching ? 'warning' : 'default'}
-      />
-      <Stat
-        label="Minimum stake"
-        value={formatTko(pool.minStake, { maxFractionDigits: 0 })}
-        detail="to join now"
-      />
-      <Stat
-        label="Minimum capacity"
-        value={formatInteger(pool.minCapacity)}
-        detail="unproven blocks a prover must hold"
-      />
-      <Stat
-        label="Active provers"
-        value={`${formatInteger(pool.activeProvers)} of ${formatInteger(config.maxActiveProvers)}`}
-        detail="slots taken"
-      />
-      <Stat
-        label="Total staked"
-        value={formatTko(pool.totalStaked, { maxFractionDigits: 0 })}
-        detail="by active provers"
-      />
-    </StatGrid>
+    <>
+      <StaleNotice source="pool" what="the pool" />
+      <StatGrid label="Pool state">
+        <Stat
+          label="Fee per gas"
+          value={formatPerGas(pool.feePerGas)}
+          detail="TKO per gas, paid by proposers"
+        />
+        <Stat
+          label="Average proof delay"
+          value={formatDurationMs(pool.avgProofDelayMs)}
+          detail={`moving average over ${formatInteger(config.delaySmoothing)} proofs`}
+        />
+        <Stat
+          label="Proof window"
+          value={formatDuration(pool.proofWindow)}
+          detail={`${config.proofWindowMultiplier} × average, within ${formatDuration(config.minProofWindow)}–${formatDuration(config.maxProofWindow)}`}
+        />
+        <Stat
+          label="Backlog"
+          value={formatInteger(pool.backlog)}
+          detail="proposed blocks not yet proven"
+          tone={
+            pool.backlog >= config.congestionBacklog
+              ? 'danger'
+              : pool.backlog >= config.batchingBacklog
+                ? 'warning'
+                : 'default'
+          }
+        />
+        <Stat
+          label="Open blocks"
+          value={`${formatInteger(pool.openBlocks)} / ${formatInteger(config.maxOpenBlocks)}`}
+          detail={`unproven open blocks, cap ${formatInteger(config.maxOpenBlocks)}`}
+          tone={pool.openBlocks >= config.maxOpenBlocks ? 'danger' : 'default'}
+        />
+        <Stat
+          label="Emergency mode"
+          value={pool.emergency ? 'On' : 'Off'}
+          detail={pool.emergency ? `reason: ${emergencyReasonText[pool.emergencyReason]}` : 'reason: none'}
+          tone={pool.emergency ? 'danger' : 'default'}
+        />
+        <Stat
+          label="Batch size"
+          value={formatInteger(pool.batchSize)}
+          detail={
+            batching
+              ? `batching on: up to ${pool.batchSize} blocks per proof`
+              : 'batching off: one block per proof'
+          }
+          tone={batching ? 'warning' : 'default'}
+        />
+        <Stat
+          label="Minimum stake"
+          value={formatTko(pool.minStake, { maxFractionDigits: 0 })}
+          detail="to join now"
+        />
+        <Stat
+          label="Minimum capacity"
+          value={formatInteger(pool.minCapacity)}
+          detail="unproven blocks a prover must hold"
+        />
+        <Stat
+          label="Active provers"
+          value={`${formatInteger(pool.activeProvers)} of ${formatInteger(config.maxActiveProvers)}`}
+          detail="slots taken"
+        />
+        <Stat
+          label="Total staked"
+          value={formatTko(pool.totalStaked, { maxFractionDigits: 0 })}
+          detail="by active provers"
+        />
+      </StatGrid>
+    </>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react'
 import { BlocksTable } from '@/components/blocks/blocks-table'
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { type BlockRecord, foldBlocks } from '@/lib/chain/history/blocks'
 import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
@@ -15,5 +16,10 @@ export function RecentBlocks({ initialPool, records }: { initialPool: Pool; reco
     () => foldBlocks(records, live.events, { keep: RECENT_BLOCKS }).slice(0, RECENT_BLOCKS),
     [records, live.events],
   )
-  return <BlocksTable records={rows} now={pool.timestamp} caption="Recent blocks" />
+  return (
+    <>
+      <StaleNotice source="history" what="the newest blocks" />
+      <BlocksTable records={rows} now={pool.timestamp} caption="Recent blocks" />
+    </>
+  )
 }

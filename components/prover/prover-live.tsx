@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
 import { BlocksTable } from '@/components/blocks/blocks-table'
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
@@ -82,6 +83,8 @@ export function ProverLive({
 
   return (
     <div className="space-y-6">
+      <StaleNotice source="pool" what="this prover's position" />
+      <StaleNotice source="history" what="this prover's newest events" />
       <Card
         id="position"
         title="Position and odds"
@@ -252,6 +255,15 @@ export function ProverLive({
             label="Unclaimed"
             value={formatTko(entry?.unclaimedRewards ?? 0n, { maxFractionDigits: 6 })}
             detail="claimable now"
+          />
+          <Stat
+            label="Owed"
+            value={formatTko(entry?.owedRewards ?? 0n, { maxFractionDigits: 6 })}
+            detail={
+              (entry?.owedRewards ?? 0n) > 0n
+                ? 'the treasury was short: paid first once it is refilled'
+                : 'nothing owed: the treasury paid every reward'
+            }
           />
         </StatGrid>
       </Card>

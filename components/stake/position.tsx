@@ -171,6 +171,13 @@ export function Position(props: PositionProps) {
             }
           />
           <Stat label="Unclaimed rewards" value={formatTko(staker.rewards, { maxFractionDigits: 6 })} />
+          {staker.owedRewards > 0n ? (
+            <Stat
+              label="Owed rewards"
+              value={formatTko(staker.owedRewards, { maxFractionDigits: 6 })}
+              detail={`the treasury was short; it holds ${formatTko(pool.treasury, { maxFractionDigits: 4 })} now and pays owed rewards before new ones`}
+            />
+          ) : null}
           <Stat
             label="Queued for exit"
             value={formatTko(staker.exitAmount, { maxFractionDigits: 4 })}

@@ -17,7 +17,7 @@ export function cooldownEnd(
   const { error } = previewChange(
     kind === 'reward'
       ? { pool, prover, rewardPerGas: current.rewardPerGas }
-      : { pool, prover, capacity: current.capacity },
+      : { pool, prover, capacity: current.capacity === 0n ? 1n : current.capacity }, // 0 skips the cooldown
   )
   return error?.name === 'ProverPoolCooldownActive' ? error.args[0] : null
 }

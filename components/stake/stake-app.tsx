@@ -4,6 +4,7 @@ import { ConnectButton } from '@rainbow-me/rainbowkit'
 import { useMemo } from 'react'
 import type { Address } from 'viem'
 import { useAccount } from 'wagmi'
+import { StaleNotice } from '@/components/layout/stale-notice'
 import { Card } from '@/components/ui/card'
 import { Notice } from '@/components/ui/notice'
 import { FaucetButton } from '@/components/wallet/faucet-button'
@@ -17,6 +18,7 @@ import type { Pool } from '@/lib/chain/types'
 import { formatTko } from '@/lib/format/units'
 import { StakerStatus } from '@/lib/pool-math'
 import { DEV_ACCOUNT_CHAIN_ID } from '@/lib/wallet/dev-account'
+import { txStateFor } from '@/lib/wallet/tx-store'
 import { STAKE_PAGE_BLOCKS } from './constants'
 import { useAccountState, useDemand, useTxState } from './hooks'
 import { Position } from './position'
@@ -49,7 +51,7 @@ export function StakeApp({
   const state = useAccountState(address)
   const demand = useDemand(pool, blocks)
   const actions = useStakeActions({ now: pool.timestamp })
-  const tx = useTxState()
+  const tx = txStateFor(useTxState(), address)
 
   const chainId = chain?.settings.chainId ?? 0
   const wrongChain = address !== undefined && account.chainId !== chainId
@@ -63,11 +65,13 @@ export function StakeApp({
   const staker = state.data?.staker
   const status = staker?.status as StakerStatus | undefined
   const hasPosition =
-    staker !== undefined && (status !== StakerStatus.None || staker.rewards > 0n || staker.exitAmount > 0n)
+    staker !== undefined &&
+    (status !== StakerStatus.None || staker.rewards > 0n || staker.owedRewards > 0n || staker.exitAmount > 0n)
   const evictedBy = useMemo(() => lastEvictor(live.events, address), [live.events, address])
 
   return (
     <div className="space-y-6">
+      <StaleNotice source="pool" what="the pool" />
       <Card
         id="wallet"
         title="Wallet"
@@ -98,9 +102,7 @@ export function StakeApp({
                 </dd>
               </div>
             </dl>
-            {chainId === DEV_ACCOUNT_CHAIN_ID ? (
-              <FaucetButton address={address} onFunded={actions.refresh} />
-            ) : null}
+            {chain?.settings.faucet ? <FaucetButton address={address} onFunded={actions.refresh} /> : null}
           </div>
         ) : (
           <p className="text-sm text-slate-700">
@@ -110,7 +112,7 @@ export function StakeApp({
       </Card>
 
       <NetworkPrompt chainId={chainId} />
-      <TxStatus />
+      <TxStatus account={address} onContinue={actions.continueDeposit} onDiscard={actions.discardPending} />
 
       {state.error && address ? (
         <Notice tone="warning" title="Your account could not be read">

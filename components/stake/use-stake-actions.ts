@@ -12,7 +12,7 @@ import { chainQueryKeys } from '@/lib/chain/queries'
 import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
 import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
-import { loadPendingTx, txStore } from '@/lib/wallet/tx-store'
+import { clearPendingTx, type FollowUp, loadPendingTx, txStore } from '@/lib/wallet/tx-store'
 import { tkoText } from './validation'
 
 type ProtocolWrite =
@@ -50,24 +50,27 @@ export function useStakeActions({ now }: { now: bigint }) {
     void queryClient.invalidateQueries({ queryKey: ['stake', chainId, 'account'] })
   }, [queryClient, chainId])
 
-  // A transaction a previous page left waiting: follow it to its receipt (survives reloads).
-  const resumed = useRef(false)
+  // A transaction a previous page left waiting for this account on this chain: follow it to the end
+  // (survives reloads; another account does not inherit it). Checked again when the account changes.
+  const resumedFor = useRef<string | null>(null)
   useEffect(() => {
-    if (resumed.current || !chain) return
-    resumed.current = true
-    const pending = loadPendingTx(chain.settings.chainId)
-    if (pending && !txStore.isBusy()) {
+    if (!chain || !address) return
+    const key = `${chain.settings.chainId}:${address.toLowerCase()}`
+    if (resumedFor.current === key) return
+    resumedFor.current = key
+    const pending = loadPendingTx(chain.settings.chainId, address)
+    if (pending && !txStore.isBusy(address)) {
       void resumeTransaction(pending, {
         client: chain.client,
         now: () => nowRef.current,
         onConfirmed: refresh,
       })
     }
-  }, [chain, refresh])
+  }, [chain, address, refresh])
 
   const run = useCallback(
     async (label: string, body: (steps: TxSteps, account: Address) => Promise<void>) => {
-      if (!chain || !address || txStore.isBusy()) return 'failed' as const
+      if (!chain || !address || txStore.isBusy(address)) return 'failed' as const
       return runTransaction(
         {
           label,
@@ -128,11 +131,14 @@ export function useStakeActions({ now }: { now: bigint }) {
       if (!chain || !token || !protocol) throw new Error('No chain configured.')
       const [domain, nonce, block] = await Promise.all([
         chain.client.readContract({ address: token, abi: TaikoToken.abi, functionName: 'eip712Domain' }),
+        // 'pending': the newest nonce, never a shared answer from an earlier block (the app's RPC route
+        // shares reads per block; a permit spent a moment ago must not be signed again).
         chain.client.readContract({
           address: token,
           abi: TaikoToken.abi,
           functionName: 'nonces',
           args: [account],
+          blockTag: 'pending',
         }),
         chain.client.getBlock({ blockTag: 'latest' }),
       ])
@@ -154,17 +160,20 @@ export function useStakeActions({ now }: { now: bigint }) {
   )
 
   const approve = useCallback(
-    (steps: TxSteps, account: Address, amount: bigint) => {
+    (steps: TxSteps, account: Address, amount: bigint, followUp: FollowUp) => {
       if (!token || !protocol) throw new Error('No chain configured.')
-      return steps.send('Approve the pool to move your TKO (your wallet cannot sign a permit)', () =>
-        writeContract(config, {
-          address: token,
-          abi: TaikoToken.abi,
-          functionName: 'approve',
-          args: [protocol, amount],
-          account,
-          chainId,
-        }),
+      return steps.send(
+        'Approve the pool to move your TKO (your wallet cannot sign a permit)',
+        () =>
+          writeContract(config, {
+            address: token,
+            abi: TaikoToken.abi,
+            functionName: 'approve',
+            args: [protocol, amount],
+            account,
+            chainId,
+          }),
+        { followUp },
       )
     },
     [config, token, protocol, chainId],
@@ -199,7 +208,13 @@ export function useStakeActions({ now }: { now: bigint }) {
         })
         return
       }
-      await approve(steps, account, amount)
+      const followUp: FollowUp = {
+        kind: direct.functionName === 'topUp' ? 'topUp' : 'stake',
+        amount: amount.toString(),
+        rewardPerGas: rewardPerGas.toString(),
+        capacity: capacity.toString(),
+      }
+      await approve(steps, account, amount, followUp)
       await send(steps, confirm, account, direct)
     },
     [simulate, send, signPermit, approve],
@@ -214,28 +229,49 @@ export function useStakeActions({ now }: { now: bigint }) {
     [run, simulate, send],
   )
 
+  const stake = (amount: bigint, rewardPerGas: bigint, capacity: bigint) =>
+    run(`Stake ${tkoText(amount)}`, (steps, account) =>
+      deposit(steps, account, {
+        amount,
+        rewardPerGas,
+        capacity,
+        direct: { functionName: 'stake', args: [amount, rewardPerGas, capacity] },
+      }),
+    )
+  /** A top-up restates the current R and C (that is what makes `stakeWithPermit` a top-up). */
+  const topUp = (amount: bigint, current: { rewardPerGas: bigint; capacity: bigint }) =>
+    run(`Top up ${tkoText(amount)}`, (steps, account) =>
+      deposit(steps, account, {
+        amount,
+        rewardPerGas: current.rewardPerGas,
+        capacity: current.capacity,
+        direct: { functionName: 'topUp', args: [amount] },
+      }),
+    )
+
+  /** Forgets the approval the page was reloaded after (its deposit will not be sent). */
+  const discardPending = () => {
+    const tx = txStore.getSnapshot()
+    if (chain && address && tx?.hash) clearPendingTx(chain.settings.chainId, address, tx.hash)
+    txStore.dismiss()
+  }
+
   return {
     /** Whether an account is connected (the actions need one). */
     ready: chain !== null && address !== undefined,
-    stake: (amount: bigint, rewardPerGas: bigint, capacity: bigint) =>
-      run(`Stake ${tkoText(amount)}`, (steps, account) =>
-        deposit(steps, account, {
-          amount,
-          rewardPerGas,
-          capacity,
-          direct: { functionName: 'stake', args: [amount, rewardPerGas, capacity] },
-        }),
-      ),
-    /** A top-up restates the current R and C (that is what makes `stakeWithPermit` a top-up). */
-    topUp: (amount: bigint, current: { rewardPerGas: bigint; capacity: bigint }) =>
-      run(`Top up ${tkoText(amount)}`, (steps, account) =>
-        deposit(steps, account, {
-          amount,
-          rewardPerGas: current.rewardPerGas,
-          capacity: current.capacity,
-          direct: { functionName: 'topUp', args: [amount] },
-        }),
-      ),
+    stake,
+    topUp,
+    /** Sends the deposit an approval was for, after a reload between the two steps. */
+    continueDeposit: (followUp: FollowUp) => {
+      discardPending()
+      const amount = BigInt(followUp.amount)
+      const rewardPerGas = BigInt(followUp.rewardPerGas)
+      const capacity = BigInt(followUp.capacity)
+      return followUp.kind === 'topUp'
+        ? topUp(amount, { rewardPerGas, capacity })
+        : stake(amount, rewardPerGas, capacity)
+    },
+    discardPending,
     changeRewardPerGas: (rewardPerGas: bigint) =>
       simple(`Update reward per gas to ${rewardPerGas.toLocaleString('en-US')} wei/gas`, {
         functionName: 'changeRewardPerGas',

@@ -128,9 +128,15 @@ export function validateRewardPerGas(
   return ok(parsed.value)
 }
 
-/** Capacity in whole blocks, in `[minCapacity(backlog), 255]`. */
-export function validateCapacity(text: string, { min }: { min: bigint }): FieldResult<bigint> {
-  const range = `between ${min} and ${MAX_CAPACITY} blocks (the minimum follows the backlog)`
+/**
+ * Capacity in whole blocks, in `[minCapacity(backlog), 255]`; with `allowZero` (a change of an active
+ * prover's capacity) also 0, which stops new assignments at once (SPEC Revision 2.7).
+ */
+export function validateCapacity(
+  text: string,
+  { min, allowZero = false }: { min: bigint; allowZero?: boolean },
+): FieldResult<bigint> {
+  const range = `${allowZero ? '0, or ' : ''}between ${min} and ${MAX_CAPACITY} blocks (the minimum follows the backlog)`
   const value = text.trim()
   if (value === '')
     return fail(`The capacity is empty: enter how many unproven blocks you can hold, ${range}.`)
@@ -142,7 +148,10 @@ export function validateCapacity(text: string, { min }: { min: bigint }): FieldR
         : `"${value}" is not a number: enter a whole number of blocks ${range}.`,
     )
   }
-  if (parsed.value === 0n) return fail(`The capacity must be more than 0: allowed ${range}.`)
+  if (parsed.value === 0n) {
+    if (allowZero) return ok(0n)
+    return fail(`The capacity must be more than 0: allowed ${range}.`)
+  }
   if (parsed.value < min)
     return fail(`Capacity ${parsed.value} is below the minimum ${min}: allowed ${range}.`)
   if (parsed.value > MAX_CAPACITY)

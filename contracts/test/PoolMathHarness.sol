@@ -8,6 +8,11 @@ import {Config} from "../PoolTypes.sol";
 /// @notice TEST ONLY (never deployed by scripts/deploy): every PoolMath formula as an `external pure`
 /// function, with the parameters taken from a `Config`, for the differential tests against lib/pool-math.
 contract PoolMathHarness {
+    /// @notice The bounds `[lo, hi]` of `Config` field `i` (cross-field bounds read `config`).
+    function configBounds(uint256 i, Config calldata config) external pure returns (uint256 lo, uint256 hi) {
+        return PoolMath.configBounds(i, config);
+    }
+
     /// @notice `clamp(x, lo, hi)` (lower bound first).
     function clamp(uint256 x, uint256 lo, uint256 hi) external pure returns (uint256) {
         return PoolMath.clamp(x, lo, hi);

@@ -1,11 +1,19 @@
 /**
  * Live data: the leaderboard follows new blocks without a reload, and a node that stops answering
- * shows "connection lost" over the last data, then recovers by itself.
+ * shows "connection lost" over the last data, then recovers by itself. The browser reads only
+ * through the app's own RPC route (/api/rpc), never the node itself.
  */
-import { E2E_RPC_URL } from '../support/env'
+import type { Request } from '@playwright/test'
+import { E2E_KEYED_RPC_PORT, E2E_RPC_URL } from '../support/env'
 import { expect, test } from '../support/fixtures'
 
-const rpcPort = new URL(E2E_RPC_URL).port
+const APP_RPC = '**/api/rpc'
+const nodePorts = new Set([new URL(E2E_RPC_URL).port, String(E2E_KEYED_RPC_PORT)])
+
+function rpcMethod(request: Request): string | undefined {
+  if (!new URL(request.url()).pathname.endsWith('/api/rpc')) return undefined
+  return (request.postDataJSON() as { method?: string } | null)?.method
+}
 
 test('keeps the last data when the node stops answering, and recovers by itself', async ({
   overviewPage,
@@ -15,24 +23,28 @@ test('keeps the last data when the node stops answering, and recovers by itself'
   await expect(overviewPage.networkStatus).toContainText('Live')
   const backlog = (await overviewPage.tile('Backlog').textContent()) ?? ''
 
-  const offline = (url: URL) => url.port === rpcPort
-  await page.route(offline, (route) => route.abort('connectionrefused'))
+  await page.route(APP_RPC, (route) => route.abort('connectionrefused'))
   const notice = page.getByRole('alert').filter({ hasText: 'Connection lost — showing data from' })
   await expect(notice).toBeVisible()
   await expect(overviewPage.networkStatus).toContainText('Connection lost')
   await expect(overviewPage.tile('Backlog')).toHaveText(backlog)
 
-  await page.unroute(offline)
+  await page.unroute(APP_RPC)
   await expect(notice).toBeHidden()
   await expect(overviewPage.networkStatus).toContainText('Live')
 })
 
-test('reads the pool with one lens call per new block', async ({ proversPage, page, chain }) => {
+test('reads the pool with one lens call per new block, through the app’s own route only', async ({
+  proversPage,
+  page,
+  chain,
+}) => {
   const calls: string[] = []
+  const toNode: string[] = []
   page.on('request', (request) => {
-    if (new URL(request.url()).port !== rpcPort) return
-    const body = request.postDataJSON() as { method?: string } | null
-    if (body?.method) calls.push(body.method)
+    if (nodePorts.has(new URL(request.url()).port)) toNode.push(request.url())
+    const method = rpcMethod(request)
+    if (method) calls.push(method)
   })
   await proversPage.goto()
   await expect(proversPage.networkStatus).toContainText('Live')
@@ -43,4 +55,5 @@ test('reads the pool with one lens call per new block', async ({ proversPage, pa
   await expect.poll(() => calls.filter((m) => m === 'eth_call').length).toBe(1)
   await page.waitForTimeout(3_000)
   expect(calls.filter((m) => m === 'eth_call')).toHaveLength(1)
+  expect(toNode).toEqual([])
 })

@@ -68,8 +68,13 @@ test.describe('stake page', () => {
     await stakePage.goto()
     await expect(position).toBeVisible()
 
-    // Update R; the second change is refused by the UI with the time left.
+    // Joining started the R and C cooldowns (SPEC Revision 2.4): the page says so, and after it R may change.
     const reward = stakePage.region('Update reward per gas')
+    await expect(reward).toContainText(/you can change it again in (1|2) min/)
+    await expect(reward.getByRole('button', { name: 'Update reward per gas' })).toBeDisabled()
+    await chain.increaseTime(deployment.config.rewardChangeCooldown)
+
+    // Update R; the second change is refused by the UI with the time left.
     await reward.getByLabel('New reward per gas', { exact: true }).fill('950000000')
     await expect(reward).toContainText('→')
     await reward.getByRole('button', { name: 'Update reward per gas' }).click()

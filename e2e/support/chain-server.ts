@@ -6,7 +6,9 @@
  *   2. deploys the contracts with the demo config (lib/pool-math/config.ts);
  *   3. stakes the demo population (scripts/network/population.ts; no bots run);
  *   4. writes the deployments file the app (DEPLOYMENTS_FILE) and the fixtures read;
- *   5. answers `GET http://127.0.0.1:8556/` with 200 (Playwright's readiness check), prints
+ *   5. serves the keyed RPC endpoint the app reads (keyed-rpc.ts: `http://127.0.0.1:8557/<secret>`
+ *      forwards to anvil; `POST :8556/upstream/down` and `/upstream/up` take it down and back up);
+ *   6. answers `GET http://127.0.0.1:8556/` with 200 (Playwright's readiness check), prints
  *      "e2e chain ready", and stays up until SIGTERM/SIGINT, when it stops anvil.
  *
  * Run it alone to keep a chain up between test runs (`reuseExistingServer` picks it up locally):
@@ -21,7 +23,9 @@ import {
   E2E_CHAIN_ID,
   E2E_CHAIN_READY_PORT,
   E2E_DEPLOYMENTS_FILE,
+  E2E_KEYED_RPC_PORT,
   E2E_RPC_PORT,
+  E2E_RPC_SECRET,
   E2E_RPC_URL,
   repoRoot,
 } from './env'
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   const { assertPortFree } = await import('../../scripts/lib/process')
   await assertPortFree('e2e anvil', HOST, E2E_RPC_PORT)
   await assertPortFree('e2e chain readiness', HOST, E2E_CHAIN_READY_PORT)
+  await assertPortFree('e2e keyed RPC', HOST, E2E_KEYED_RPC_PORT)
 
   // Modules that import the generated ABIs load only once we know they exist.
   const [
@@ -61,12 +66,15 @@ async function main(): Promise<void> {
     import('../../scripts/network/population'),
     import('../../scripts/network/config'),
   ])
+  const { startKeyedRpc } = await import('./keyed-rpc')
 
   let server: Server | undefined
+  let keyed: Awaited<ReturnType<typeof startKeyedRpc>> | undefined
   let anvil: Awaited<ReturnType<typeof startAnvil>> | undefined
   /** Synchronous part first: a signal handler of scripts/lib/anvil.ts may exit the process right after. */
   const stop = (code: number) => {
     server?.close()
+    void keyed?.close()
     rmSync(E2E_DEPLOYMENTS_FILE, { force: true })
     void (anvil?.stop() ?? Promise.resolve()).finally(() => process.exit(code))
   }
@@ -114,7 +122,21 @@ async function main(): Promise<void> {
       chainId: E2E_CHAIN_ID,
       deploymentsFile: E2E_DEPLOYMENTS_FILE,
     })
-    server = createServer((_request, response) => {
+    keyed = await startKeyedRpc({
+      host: HOST,
+      port: E2E_KEYED_RPC_PORT,
+      secret: E2E_RPC_SECRET,
+      upstream: anvil.rpcUrl,
+    })
+    log(`keyed RPC endpoint on http://${HOST}:${E2E_KEYED_RPC_PORT}/<secret> (the app's RPC_URL)`)
+    const keyedRpc = keyed
+    server = createServer((request, response) => {
+      if (request.method === 'POST' && (request.url === '/upstream/down' || request.url === '/upstream/up')) {
+        keyedRpc.setDown(request.url === '/upstream/down')
+        response.writeHead(204)
+        response.end()
+        return
+      }
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(body)
     })

@@ -26,6 +26,17 @@ export const E2E_CHAIN_ID = 31337
 export const E2E_CHAIN_READY_PORT = port('E2E_CHAIN_READY_PORT', E2E_RPC_PORT + 1)
 export const E2E_CHAIN_READY_URL = `http://127.0.0.1:${E2E_CHAIN_READY_PORT}/`
 
+/**
+ * The app's RPC_URL in the e2e run: a keyed endpoint, as an operator behind a provider has one. The
+ * chain server answers JSON-RPC only on `/<secret>` here and forwards to anvil; every other path is a
+ * 404. The e2e tests assert the secret reaches no page, script or response (e2e/security/).
+ */
+export const E2E_KEYED_RPC_PORT = port('E2E_KEYED_RPC_PORT', E2E_RPC_PORT + 2)
+export const E2E_RPC_SECRET = process.env.E2E_RPC_SECRET || 'e2e-rpc-key-7f3a9c2d51b84e06'
+export const E2E_KEYED_RPC_URL = `http://127.0.0.1:${E2E_KEYED_RPC_PORT}/${E2E_RPC_SECRET}`
+/** `POST` here takes the keyed endpoint down (connections reset) or up: "the node is down" for the app. */
+export const E2E_UPSTREAM_CONTROL_URL = `http://127.0.0.1:${E2E_CHAIN_READY_PORT}/upstream`
+
 /** The production build under test (`next start`). */
 export const E2E_APP_PORT = port('E2E_APP_PORT', 3100)
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`

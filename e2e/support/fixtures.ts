@@ -14,7 +14,7 @@ import { test as base, expect } from '@playwright/test'
 import { type Deployment, parseDeployment } from '@/lib/chain/deployment'
 import { createE2EChain, type E2EChain } from './chain'
 import { E2E_DEPLOYMENTS_FILE } from './env'
-import { FeesPage, OverviewPage, ProversPage, StakePage } from './pages'
+import { FeesPage, OverviewPage, ProversPage, SimulatePage, StakePage } from './pages'
 import { createProtocolHelpers, type ProtocolHelpers } from './protocol'
 import { TestWallet, type TestWalletOptions } from './test-wallet'
 
@@ -34,10 +34,17 @@ export type TestFixtures = {
   wallet: TestWallet
   /** Automatic: snapshot before the test, revert after it. */
   isolatedChain: undefined
+  /**
+   * Automatic: every page runs under the app's Content-Security-Policy; a violation it reports
+   * (a blocked script, style, connection…) fails the test. `allowCspViolations` turns it off.
+   */
+  cspGuard: undefined
+  allowCspViolations: boolean
   overviewPage: OverviewPage
   proversPage: ProversPage
   feesPage: FeesPage
   stakePage: StakePage
+  simulatePage: SimulatePage
 }
 
 export async function readE2EDeployment(file = E2E_DEPLOYMENTS_FILE): Promise<Deployment> {
@@ -83,6 +90,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
+  allowCspViolations: [false, { option: true }],
+  cspGuard: [
+    async ({ page, allowCspViolations }, use) => {
+      const violations: string[] = []
+      page.on('console', (message) => {
+        const text = message.text()
+        if (/Content Security Policy|CSP violation/i.test(text)) violations.push(text)
+      })
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+          )
+        })
+      })
+      await use(undefined)
+      if (!allowCspViolations) expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
+
   walletOptions: [{}, { option: true }],
   wallet: async ({ page, walletOptions }, use) => {
     await use(await TestWallet.install(page, walletOptions))
@@ -99,6 +127,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   stakePage: async ({ page }, use) => {
     await use(new StakePage(page))
+  },
+  simulatePage: async ({ page }, use) => {
+    await use(new SimulatePage(page))
   },
 })
 

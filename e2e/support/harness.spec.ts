@@ -2,7 +2,14 @@
  * Self-tests of the harness (no app needed: `E2E_HARNESS_ONLY=1 npx playwright test`): the chain
  * fixtures, the protocol helpers and the test wallet on a blank page served by the test.
  */
-import { encodeFunctionData, type Hex, parseEther, parseSignature, recoverMessageAddress } from 'viem'
+import {
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseEther,
+  parseSignature,
+  recoverMessageAddress,
+} from 'viem'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
 import { TaikoToken } from '@/contracts-abi/TaikoToken'
 import { permitTypes } from '@/lib/wallet/permit'
@@ -62,7 +69,9 @@ test.describe('protocol helpers', () => {
   test('the lens reports the demo population: a full active list', async ({ protocol, deployment }) => {
     const pool = await protocol.getPool()
     expect(pool.activeProvers).toBe(deployment.config.maxActiveProvers)
-    expect(pool.provers.length).toBeGreaterThan(Number(pool.activeProvers))
+    // The lens is bounded: the active provers only; everyone ever seen is counted (and paged by getStakers).
+    expect(pool.provers.length).toBe(Number(pool.activeProvers))
+    expect(pool.stakerCount).toBeGreaterThan(pool.activeProvers)
   })
 
   test('a block proposed from the test can be proven by its assigned prover', async ({ protocol }) => {
@@ -158,7 +167,11 @@ test.describe('test wallet', () => {
     await page.goto(BLANK)
     await request(page, 'eth_requestAccounts')
     // gasUsed 0 is rejected by proposeBlock with BlockProtocolGasUsedOutOfRange.
-    const data = encodeFunctionData({ abi: BlockProtocol.abi, functionName: 'proposeBlock', args: [0] })
+    const data = encodeFunctionData({
+      abi: BlockProtocol.abi,
+      functionName: 'proposeBlock',
+      args: [0, keccak256('0x01')],
+    })
     const sent = await request(page, 'eth_sendTransaction', [
       { from: wallet.address, to: deployment.addresses.protocol, data },
     ])

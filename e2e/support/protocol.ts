@@ -10,9 +10,11 @@ import {
   type ContractFunctionName,
   getAddress,
   type Hex,
+  keccak256,
   maxUint256,
   parseEventLogs,
   type TransactionReceipt,
+  toHex,
   zeroAddress,
 } from 'viem'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
@@ -107,6 +109,7 @@ export function createProtocolHelpers(chain: E2EChain, addresses: ProtocolAddres
   const readProtocol = <T>(functionName: string, args: readonly unknown[] = []) =>
     publicClient.readContract({ ...protocol, functionName, args } as never) as Promise<T>
 
+  let proposals = 0
   const helpers = {
     addresses,
     deployer: devAccount(DEPLOYER_INDEX),
@@ -163,7 +166,12 @@ export function createProtocolHelpers(chain: E2EChain, addresses: ProtocolAddres
       ])
       if (balance < fee) await helpers.mintTko(address, fee - balance)
       if (allowance < fee) await helpers.approveTko(key)
-      const receipt = await write(key, { ...protocol, functionName: 'proposeBlock', args: [Number(gasUsed)] })
+      const commitment = keccak256(toHex(`e2e block ${++proposals}`))
+      const receipt = await write(key, {
+        ...protocol,
+        functionName: 'proposeBlock',
+        args: [Number(gasUsed), commitment],
+      })
       const [event] = parseEventLogs({
         abi: BlockProtocol.abi,
         eventName: 'BlockProposed',

@@ -29,8 +29,14 @@ describe('decodePoolLogs', () => {
       },
     })
     const proposedData = encodeAbiParameters(
-      [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }],
-      [1_000n, 10n, 10n, 99n],
+      [
+        { type: 'uint256' },
+        { type: 'uint256' },
+        { type: 'uint256' },
+        { type: 'uint256' },
+        { type: 'bytes32' },
+      ],
+      [1_000n, 10n, 10n, 99n, `0x${'44'.repeat(32)}`],
     )
     const emergencyTopics = encodeEventTopics({ abi: poolEventsAbi, eventName: 'EmergencyModeChanged' })
     const emergencyData = encodeAbiParameters([{ type: 'bool' }, { type: 'uint8' }], [true, 2])

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useReportFreshness } from '@/lib/freshness/hooks'
 import {
   blockNumberQueryOptions,
   chainQueryKeys,
@@ -39,13 +40,18 @@ function maxBigint(a: bigint | undefined, b: bigint): bigint {
   return a !== undefined && a > b ? a : b
 }
 
+/** After a failed read, how often it is tried again even if no new block comes (ms). */
+export const STALE_RETRY_INTERVAL = 5_000
+
 /**
  * The live pool, starting from the server's snapshot. One lens call per new block (the block
  * number is part of the key; TanStack dedupes), the last data kept while a new one loads or when
- * the node is unreachable.
+ * the node is unreachable. A failed read is reported as stale (source 'pool': the header and
+ * `StaleNotice` say so, with the data's age) and tried again every few seconds until it succeeds.
  */
 export function usePool(initial: Pool) {
   const chain = useReadChain()
+  const queryClient = useQueryClient()
   const latest = useBlockNumber().data
   const blockNumber = maxBigint(latest, initial.blockNumber)
   const query = useQuery({
@@ -53,8 +59,24 @@ export function usePool(initial: Pool) {
     enabled: chain !== null,
     initialData: () => (blockNumber === initial.blockNumber ? initial : undefined),
     placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.status === 'error' ? STALE_RETRY_INTERVAL : false),
   })
   const pool = query.data ?? initial
+  const [mountedAt] = useState(() => Date.now())
+  const shownAt =
+    chain === null
+      ? mountedAt
+      : (queryClient.getQueryState(
+          poolQueryOptions({ client: chain.client, settings: chain.settings, blockNumber: pool.blockNumber })
+            .queryKey,
+        )?.dataUpdatedAt ?? mountedAt)
+  useReportFreshness('pool', {
+    settled: query.isError || (query.isSuccess && !query.isPlaceholderData),
+    failing: query.isError,
+    dataAt: shownAt || mountedAt,
+    dataBlock: pool.blockNumber,
+    error: query.isError ? `the pool could not be read at block ${blockNumber}` : undefined,
+  })
   return { pool, isUpdating: query.isFetching, error: query.error }
 }
 
@@ -86,6 +108,15 @@ export function useNewPoolEvents(sinceBlock: bigint): PoolEventsSince {
   })
   const loadedTo = query.data.toBlock
   const { isFetching, refetch } = query
+  const [mountedAt] = useState(() => Date.now())
+  // Source 'history': the events after the server's snapshot (StaleNotice source="history").
+  useReportFreshness('history', {
+    settled: !isFetching,
+    failing: query.isError,
+    dataAt: query.dataUpdatedAt || mountedAt,
+    dataBlock: loadedTo,
+    error: query.isError ? 'the newest events could not be read' : undefined,
+  })
   const attempted = useRef(sinceBlock)
   useEffect(() => {
     // One request at a time, once per new block: when it lands and the chain moved on meanwhile, the

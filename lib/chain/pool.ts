@@ -1,4 +1,5 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
+import { type PoolConfig, poolConfigKeys } from '@/lib/pool-math/config'
 import { EmergencyReason, type PoolView, StakerStatus } from '@/lib/pool-math/types'
 import { poolLensAbi } from './abi'
 import type { ReadClient } from './read-client'
@@ -35,6 +36,12 @@ export async function readPool(client: ReadClient, parameters: ReadPoolParameter
 export function normalizePool(raw: RawPool): Pool {
   return {
     config: { ...raw.config },
+    configVersion: raw.configVersion,
+    pendingConfig:
+      raw.pendingConfigAt === 0n
+        ? null
+        : { config: { ...raw.pendingConfig }, activatesAt: raw.pendingConfigAt },
+    owner: raw.owner,
     token: raw.token,
     blockNumber: raw.chainBlockNumber,
     timestamp: raw.chainTimestamp,
@@ -51,8 +58,11 @@ export function normalizePool(raw: RawPool): Pool {
     minCapacity: raw.minCapacity,
     activeProvers: raw.activeProvers,
     totalStaked: raw.totalStaked,
+    totalQueued: raw.totalQueued,
     treasury: raw.treasury,
+    totalOwed: raw.totalOwed,
     exitsToday: raw.exitsToday,
+    stakerCount: raw.stakerCount,
     provers: raw.provers.map(
       (p): ProverEntry => ({
         address: p.prover,
@@ -62,6 +72,7 @@ export function normalizePool(raw: RawPool): Pool {
         rewardPerGas: p.rewardPerGas,
         currentCapacity: p.currentCapacity,
         maxCapacity: p.maxCapacity,
+        outstandingBlocks: p.outstandingBlocks,
         weight: p.weight,
         healthBps: p.healthBps,
         deposited: p.deposited,
@@ -69,6 +80,7 @@ export function normalizePool(raw: RawPool): Pool {
         exitAmount: p.exitAmount,
         exitUnlocksAt: p.exitUnlocksAt,
         unclaimedRewards: p.unclaimedRewards,
+        owedRewards: p.owedRewards,
         lastRewardChangeAt: p.lastRewardChangeAt,
         lastCapacityChangeAt: p.lastCapacityChangeAt,
       }),
@@ -97,6 +109,10 @@ const reasonCodes = {
 export function toPoolView(pool: Pool): PoolView {
   return {
     config: pool.config,
+    configVersion: pool.configVersion,
+    pendingConfig: pool.pendingConfig?.config ?? zeroConfig,
+    pendingConfigAt: pool.pendingConfig?.activatesAt ?? 0n,
+    owner: pool.owner,
     token: pool.token,
     chainBlockNumber: pool.blockNumber,
     chainTimestamp: pool.timestamp,
@@ -113,8 +129,11 @@ export function toPoolView(pool: Pool): PoolView {
     minCapacity: pool.minCapacity,
     activeProvers: pool.activeProvers,
     totalStaked: pool.totalStaked,
+    totalQueued: pool.totalQueued,
     treasury: pool.treasury,
+    totalOwed: pool.totalOwed,
     exitsToday: pool.exitsToday,
+    stakerCount: pool.stakerCount,
     provers: pool.provers.map((p) => ({
       prover: p.address,
       status: statusCodes[p.status],
@@ -123,6 +142,7 @@ export function toPoolView(pool: Pool): PoolView {
       rewardPerGas: p.rewardPerGas,
       currentCapacity: p.currentCapacity,
       maxCapacity: p.maxCapacity,
+      outstandingBlocks: p.outstandingBlocks,
       weight: p.weight,
       healthBps: p.healthBps,
       deposited: p.deposited,
@@ -130,8 +150,12 @@ export function toPoolView(pool: Pool): PoolView {
       exitAmount: p.exitAmount,
       exitUnlocksAt: p.exitUnlocksAt,
       unclaimedRewards: p.unclaimedRewards,
+      owedRewards: p.owedRewards,
       lastRewardChangeAt: p.lastRewardChangeAt,
       lastCapacityChangeAt: p.lastCapacityChangeAt,
     })),
   }
 }
+
+/** The lens's `pendingConfig` when nothing is scheduled: every field zero. */
+const zeroConfig = Object.fromEntries(poolConfigKeys.map((key) => [key, 0n])) as PoolConfig

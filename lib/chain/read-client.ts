@@ -1,5 +1,5 @@
 import { type Chain, type Client, createClient, http, type Transport } from 'viem'
-import { chainFor } from './chains'
+import { absoluteRpcUrl, chainFor } from './chains'
 
 /**
  * The dashboard's read client: a bare viem `Client`, used with tree-shakable actions
@@ -22,7 +22,7 @@ export type CreateClientParameters = {
  * block-number poll decides when to read.
  */
 export function defaultTransport(rpcUrl: string): Transport {
-  return http(rpcUrl, { batch: false, retryCount: 1, timeout: 8_000 })
+  return http(absoluteRpcUrl(rpcUrl), { batch: false, retryCount: 1, timeout: 8_000 })
 }
 
 export function createReadClient({ chainId, rpcUrl, transport }: CreateClientParameters): ReadClient {

@@ -1,5 +1,6 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
+import { createRedactor, rpcUrlSecrets } from '@/lib/security/redact'
 import { type ChainErrorDescription, describeChainError } from './errors'
 import { getPoolHistory, type PoolHistory } from './history-cache'
 import { readPool } from './pool'
@@ -25,6 +26,22 @@ function serverClient(chainId: number, rpcUrl: string): ReadClient {
   return client
 }
 
+/**
+ * The page gets the failure in words (`describeChainError`); the operator gets viem's details in the
+ * server log, with the RPC URL's secret parts taken out. Once per distinct message, not per request.
+ */
+let lastLogged = ''
+function describeAndLog(what: string, error: unknown, rpcUrl: string): ChainErrorDescription {
+  const description = describeChainError(error)
+  const detail = error instanceof Error ? error.message : String(error)
+  const line = `[prover-pool] ${what} failed: ${createRedactor(rpcUrlSecrets(rpcUrl))(detail)}`
+  if (line !== lastLogged) {
+    lastLogged = line
+    console.error(line)
+  }
+  return description
+}
+
 export const getServerChain = cache(async (): Promise<ServerChain> => {
   await connection()
   return loadServerChain()
@@ -46,7 +63,7 @@ export const getPoolSnapshot = cache(async (): Promise<PoolSnapshot> => {
     const pool = await readPool(client, chain.settings.addresses)
     return { status: 'ok', chain, pool }
   } catch (error) {
-    return { status: 'error', chain, error: describeChainError(error, chain.env.rpcUrl) }
+    return { status: 'error', chain, error: describeAndLog('reading the pool', error, chain.env.rpcUrl) }
   }
 })
 
@@ -74,6 +91,6 @@ export const getServerHistory = cache(async (): Promise<HistoryResult> => {
     })
     return { status: 'ok', history }
   } catch (error) {
-    return { status: 'error', error: describeChainError(error, env.rpcUrl) }
+    return { status: 'error', error: describeAndLog('reading the history', error, env.rpcUrl) }
   }
 })

@@ -8,8 +8,15 @@ import type { PoolConfig } from '@/lib/pool-math/config'
  */
 export type ChainSettings = {
   chainId: number
-  /** JSON-RPC endpoint the browser talks to. */
+  /**
+   * JSON-RPC endpoint the browser talks to: the app's own route (`/api/rpc`) unless the operator set
+   * PUBLIC_RPC_URL. Never the server's RPC_URL (it may carry a provider's API key).
+   */
   rpcUrl: string
+  /** Block explorer base URL for transaction links, `null` when the chain has none. */
+  explorerUrl: string | null
+  /** Whether the test-token faucet is on (local chain and enabled by the operator). */
+  faucet: boolean
   addresses: { token: Address; protocol: Address; lens: Address; verifier: Address }
   /** Block of the deployment, as a decimal string; event history starts here. */
   deployBlock: string
@@ -42,6 +49,8 @@ export type ProverEntry = {
   rewardPerGas: bigint
   currentCapacity: bigint
   maxCapacity: bigint
+  /** Assigned to it and not yet proven. */
+  outstandingBlocks: bigint
   /** Exact selection weight at the current F and backlog (0 if not active or not eligible). */
   weight: bigint
   healthBps: bigint
@@ -50,6 +59,8 @@ export type ProverEntry = {
   exitAmount: bigint
   exitUnlocksAt: bigint
   unclaimedRewards: bigint
+  /** Rewards the treasury could not pay yet (paid first once it is refilled). */
+  owedRewards: bigint
   lastRewardChangeAt: bigint
   lastCapacityChangeAt: bigint
 }
@@ -57,6 +68,10 @@ export type ProverEntry = {
 /** The whole pool at one block (`PoolView` of `ProverPoolLens.getPool`). */
 export type Pool = {
   config: PoolConfig
+  configVersion: bigint
+  /** The config the owner scheduled, and from when anyone may apply it; null when none is scheduled. */
+  pendingConfig: { config: PoolConfig; activatesAt: bigint } | null
+  owner: Address
   token: Address
   blockNumber: bigint
   /** Chain time of `blockNumber` (unix seconds): the dashboard's "now". */
@@ -76,8 +91,13 @@ export type Pool = {
   minCapacity: bigint
   activeProvers: bigint
   totalStaked: bigint
+  totalQueued: bigint
   treasury: bigint
+  /** Σ rewards owed to provers that the treasury could not pay yet. */
+  totalOwed: bigint
   exitsToday: bigint
-  /** Active (slot order) first, then exiting and evicted stakers. */
+  /** Every address that ever staked. */
+  stakerCount: bigint
+  /** The active provers, in slot order (the lens is bounded: exiting and evicted ones come from history). */
   provers: ProverEntry[]
 }

@@ -2,7 +2,7 @@ import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
 import { injectedWallet } from '@rainbow-me/rainbowkit/wallets'
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi'
 import { DEV_ACCOUNT_CHAIN_ID, devAccountWallet } from '@/lib/wallet/dev-account'
-import { chainFor } from './chains'
+import { absoluteRpcUrl, chainFor } from './chains'
 import type { ChainSettings } from './types'
 
 /**
@@ -54,7 +54,7 @@ export function createWalletConfig(settings: ChainSettings) {
     connectors,
     // EIP-6963: wallets that announce themselves become connectors of their own.
     multiInjectedProviderDiscovery: true,
-    transports: { [chain.id]: http(settings.rpcUrl, { batch: false }) },
+    transports: { [chain.id]: http(absoluteRpcUrl(settings.rpcUrl), { batch: false }) },
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),
   })

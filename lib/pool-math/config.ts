@@ -31,10 +31,23 @@ export const poolConfigKeys = [
   'batchingBacklog',
   'batchDivisor',
   'maxBatchSize',
+  'minGasPerBlock',
+  'configDelay',
 ] as const
 
+/** One `Config` field's name. */
+export type PoolConfigKey = (typeof poolConfigKeys)[number]
+
 /** The mechanism's parameters: `struct Config` field by field, every one a `uint256`. */
-export type PoolConfig = { [K in (typeof poolConfigKeys)[number]]: bigint }
+export type PoolConfig = { [K in PoolConfigKey]: bigint }
+
+/** Names `ProverPoolConfigInvalid(field, …)` uses past the `Config` fields: the constructor's arguments. */
+export const constructorArgumentNames = [
+  'token',
+  'initialFeePerGas',
+  'initialAvgProofDelayMs',
+  'verifier',
+] as const
 
 /** Basis points denominator. */
 export const BPS = 10_000n
@@ -44,8 +57,10 @@ export const MAX_SLOTS = 32
 export const STAKE_UNIT = 10n ** 18n
 /** Largest capacity a prover may state (uint8 in storage). */
 export const MAX_CAPACITY = 255n
-/** Largest reward per gas (uint32 in storage). */
-export const MAX_REWARD_PER_GAS = 2n ** 32n - 1n
+/** Largest reward per gas R, and so largest F (uint64; SPEC Revision 2.6). */
+export const MAX_REWARD_PER_GAS = 2n ** 64n - 1n
+/** Largest starting average proof delay (uint48 milliseconds). */
+export const MAX_AVG_PROOF_DELAY_MS = 2n ** 48n - 1n
 /** Largest stake in whole TKO (uint32 in storage). */
 export const MAX_STAKE_UNITS = 2n ** 32n - 1n
 
@@ -84,6 +99,8 @@ export const defaultConfig: PoolConfig = {
   batchingBacklog: 128n,
   batchDivisor: 16n,
   maxBatchSize: 16n,
+  minGasPerBlock: 1_000_000n,
+  configDelay: 7n * DAY,
 }
 
 /** Starting fee per gas and average proof delay (milliseconds) for a production-like deployment. */
@@ -111,6 +128,8 @@ export const demoConfig: PoolConfig = {
   batchingBacklog: 16n,
   batchDivisor: 4n,
   maxBatchSize: 8n,
+  minGasPerBlock: 100_000n,
+  configDelay: 120n,
 }
 
 export const demoInitialState = {

@@ -6,10 +6,12 @@
 export { type BatchSizeParameters, type BatchSizeReturnType, batchSize } from './batchSize'
 export {
   BPS,
+  constructorArgumentNames,
   defaultConfig,
   defaultInitialState,
   demoConfig,
   demoInitialState,
+  MAX_AVG_PROOF_DELAY_MS,
   MAX_CAPACITY,
   MAX_GAS_USED,
   MAX_REWARD_PER_GAS,
@@ -17,9 +19,12 @@ export {
   MAX_STAKE,
   MAX_STAKE_UNITS,
   type PoolConfig,
+  type PoolConfigKey,
+  poolConfigKeys,
   SECONDS_PER_DAY,
   STAKE_UNIT,
 } from './config'
+export { type ConfigBoundsReturnType, configBounds } from './configBounds'
 export {
   type CurrentBatchSizeParameters,
   type CurrentBatchSizeReturnType,
@@ -31,10 +36,17 @@ export {
   effectiveRewardPerGas,
 } from './effectiveRewardPerGas'
 export { type HealthBpsParameters, type HealthBpsReturnType, healthBps } from './healthBps'
-export { type IsEligibleParameters, type IsEligibleReturnType, isEligible } from './isEligible'
+export {
+  type EligibilityRequirements,
+  eligibilityRequirements,
+  type IsEligibleParameters,
+  type IsEligibleReturnType,
+  isEligible,
+} from './isEligible'
 export { type MinCapacityParameters, type MinCapacityReturnType, minCapacity } from './minCapacity'
 export { type MinStakeParameters, type MinStakeReturnType, minStake } from './minStake'
 export {
+  configFieldName,
   describePoolError,
   type PoolError,
   type PoolErrorArgs,
@@ -98,8 +110,18 @@ export {
 export { type SelectionSeedParameters, type SelectionSeedReturnType, selectionSeed } from './selectionSeed'
 export { type SelectProverParameters, type SelectProverReturnType, selectProver } from './selectProver'
 export { type SlashAmountParameters, type SlashAmountReturnType, slashAmount } from './slashAmount'
-export { type SlotWeightParameters, type SlotWeightReturnType, slotWeight } from './slotWeight'
+export {
+  type SlotWeightParameters,
+  type SlotWeightReturnType,
+  slotWeight,
+  type WeightFormula,
+} from './slotWeight'
 export { type StakeUnitsParameters, type StakeUnitsReturnType, stakeUnits } from './stakeUnits'
+export {
+  type StandingWeightParameters,
+  type StandingWeightReturnType,
+  standingWeight,
+} from './standingWeight'
 export {
   type BlockInfo,
   EmergencyReason,

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, STAKE_UNIT } from './config'
 import { backlogArb, capacityArb, configArb, stakeArb } from './internal/arbitraries'
-import { isEligible } from './isEligible'
+import { eligibilityRequirements, isEligible } from './isEligible'
 import { minCapacity } from './minCapacity'
 import { minStake } from './minStake'
 import { quantiseStake } from './quantiseStake'
@@ -31,6 +31,21 @@ describe('isEligible', () => {
         expect(isEligible({ stake, maxCapacity, backlog }, config)).toBe(
           quantiseStake({ stake }) >= minStake({ backlog }, config) &&
             maxCapacity >= minCapacity({ backlog }, config),
+        )
+      }),
+    )
+  })
+
+  it('gives the same answer with the requirements computed once and passed in', () => {
+    fc.assert(
+      fc.property(stakeArb, capacityArb, backlogArb, configArb, (stake, maxCapacity, backlog, config) => {
+        const requirements = eligibilityRequirements({ backlog }, config)
+        expect(requirements).toEqual({
+          minStake: minStake({ backlog }, config),
+          minCapacity: minCapacity({ backlog }, config),
+        })
+        expect(isEligible({ stake, maxCapacity, backlog }, config, requirements)).toBe(
+          isEligible({ stake, maxCapacity, backlog }, config),
         )
       }),
     )

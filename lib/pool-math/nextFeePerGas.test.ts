@@ -12,11 +12,24 @@ describe('nextFeePerGas', () => {
     )
   })
 
-  it('rounds down, so a slightly lower R drags F down by one', () => {
-    // (1000 * 1023 + 999) / 1024 = 999.999 → 999
+  it('moves F by at least one wei towards R whichever way (Revision 2.6)', () => {
+    // (1000 * 1023 + 999) / 1024 = 999.999 → 999: the floor drags F down by one
     expect(nextFeePerGas({ feePerGas: 1_000n, effectiveRewardPerGas: 999n })).toBe(999n)
-    // (1000 * 1023 + 1001) / 1024 = 1000.0009 → 1000: a slightly higher R does not move it
-    expect(nextFeePerGas({ feePerGas: 1_000n, effectiveRewardPerGas: 1_001n })).toBe(1_000n)
+    // (1000 * 1023 + 1001) / 1024 = 1000.0009 → 1000 would never rise: it takes the one-wei step
+    expect(nextFeePerGas({ feePerGas: 1_000n, effectiveRewardPerGas: 1_001n })).toBe(1_001n)
+    // Below F = 20,480 the v1 average could only fall; now a small F climbs towards R' = 1.05·F.
+    expect(nextFeePerGas({ feePerGas: 20_000n, effectiveRewardPerGas: 21_000n })).toBe(20_001n)
+  })
+
+  it('moves strictly towards R whenever R differs from F', () => {
+    fc.assert(
+      fc.property(feePerGasArb, feePerGasArb, configArb, (feePerGas, r, config) => {
+        const next = nextFeePerGas({ feePerGas, effectiveRewardPerGas: r }, config)
+        if (r > feePerGas) expect(next).toBeGreaterThan(feePerGas)
+        if (r < feePerGas) expect(next).toBeLessThan(feePerGas)
+        if (r === feePerGas) expect(next).toBe(feePerGas)
+      }),
+    )
   })
 
   it('keeps F when R equals F, and goes to zero from zero', () => {

@@ -15,11 +15,18 @@ describe('rewardPerGasRange', () => {
     expect(rewardPerGasRange({ feePerGas: 1n })).toEqual({ min: 0n, max: 2n })
   })
 
-  it('caps the top at 2^32 - 1 (R is a uint32)', () => {
+  it("Revision 2.6: caps the top at 2^64 - 1 (R is a uint64), far above v1's 2^32 - 1", () => {
+    // v1 capped 2F = 6e9 at 4,294,967,295.
     expect(rewardPerGasRange({ feePerGas: 3_000_000_000n })).toEqual({
       min: 1_500_000_000n,
+      max: 6_000_000_000n,
+    })
+    expect(rewardPerGasRange({ feePerGas: 2n ** 63n })).toEqual({ min: 2n ** 62n, max: MAX_REWARD_PER_GAS })
+    expect(rewardPerGasRange({ feePerGas: MAX_REWARD_PER_GAS })).toEqual({
+      min: MAX_REWARD_PER_GAS / 2n,
       max: MAX_REWARD_PER_GAS,
     })
+    expect(MAX_REWARD_PER_GAS).toBe(2n ** 64n - 1n)
   })
 
   it('is the two floored bounds with the cap', () => {

@@ -18,8 +18,8 @@ export function selectProver({ weights, seed }: SelectProverParameters): SelectP
   if (total === 0n) return null
   const r = seed % total
   let cumulative = 0n
-  for (const [i, w] of weights.entries()) {
-    cumulative += w
+  for (let i = 0; i < weights.length; i++) {
+    cumulative += weights[i]!
     if (r < cumulative) return i
   }
   /* c8 ignore next */

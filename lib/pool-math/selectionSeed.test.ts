@@ -1,5 +1,14 @@
 import fc from 'fast-check'
-import { concat, type Hex, hexToBigInt, keccak256, numberToHex, toHex } from 'viem'
+import {
+  bytesToHex,
+  concat,
+  encodeAbiParameters,
+  type Hex,
+  hexToBigInt,
+  keccak256,
+  numberToHex,
+  toHex,
+} from 'viem'
 import { describe, expect, it } from 'vitest'
 import { selectionSeed } from './selectionSeed'
 
@@ -18,6 +27,25 @@ describe('selectionSeed', () => {
     )
     expect(selectionSeed({ parentHash: `0x${'ab'.repeat(32)}`, blockId: 42n })).toBe(
       41_257_523_955_386_399_903_611_028_649_001_982_814_703_401_111_106_969_543_156_478_857_395_214_384_463n,
+    )
+  })
+
+  it('equals keccak256 of the ABI encoding for any hash and id (the hand-built encoding)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }),
+        (bytes, upper, blockId) => {
+          const hex = bytesToHex(bytes)
+          const parentHash = (upper ? `0x${hex.slice(2).toUpperCase()}` : hex) as Hex
+          const viaAbi = hexToBigInt(
+            keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [parentHash, blockId])),
+          )
+          expect(selectionSeed({ parentHash, blockId })).toBe(viaAbi)
+        },
+      ),
+      { numRuns: 300 },
     )
   })
 

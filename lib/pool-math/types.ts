@@ -1,4 +1,4 @@
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { PoolConfig } from './config'
 
 /** Mirrors `enum EmergencyReason` in contracts/PoolTypes.sol (`None` = emergency mode off). */
@@ -18,11 +18,16 @@ export type StakerInfo = {
   rewardPerGas: bigint
   currentCapacity: bigint
   maxCapacity: bigint
+  /** Assigned to it and not yet proven: its current capacity is `max(0, maxCapacity - outstandingBlocks)`. */
+  outstandingBlocks: bigint
   deposited: bigint
   slashed: bigint
   exitAmount: bigint
   exitUnlocksAt: bigint
+  /** Claimable rewards (paid by the treasury). */
   rewards: bigint
+  /** Rewards the treasury could not pay yet (paid first once it is refilled). */
+  owedRewards: bigint
   lastRewardChangeAt: bigint
   lastCapacityChangeAt: bigint
 }
@@ -33,13 +38,16 @@ export type BlockInfo = {
   assignedProver: Address
   proposedAt: bigint
   gasUsed: bigint
-  feePerGas: bigint
+  /** `R'` snapshot (F at proposal for an open block). */
   rewardPerGas: bigint
+  /** Seconds, from the snapshot and the block's config version. */
   proofWindow: bigint
   /** Average proof delay at proposal, milliseconds. */
   avgProofDelayMs: bigint
-  provenAt: bigint
-  prover: Address
+  /** The config version whose rates the block keeps. */
+  configVersion: bigint
+  /** The commitment handed to the verifier with the block id. */
+  commitment: Hex
   open: boolean
   proven: boolean
   slashed: boolean
@@ -54,6 +62,7 @@ export type ProverView = {
   rewardPerGas: bigint
   currentCapacity: bigint
   maxCapacity: bigint
+  outstandingBlocks: bigint
   weight: bigint
   healthBps: bigint
   deposited: bigint
@@ -61,13 +70,23 @@ export type ProverView = {
   exitAmount: bigint
   exitUnlocksAt: bigint
   unclaimedRewards: bigint
+  owedRewards: bigint
   lastRewardChangeAt: bigint
   lastCapacityChangeAt: bigint
 }
 
-/** Mirrors `struct PoolView` (`ProverPoolLens.getPool`): the whole pool in one read. */
+/**
+ * Mirrors `struct PoolView` (`ProverPoolLens.getPool`): the pool in one read, bounded whatever the number
+ * of stakers ever seen (the active provers only; `getStakers` pages through everyone).
+ */
 export type PoolView = {
   config: PoolConfig
+  configVersion: bigint
+  /** The scheduled config (all zero when nothing is scheduled). */
+  pendingConfig: PoolConfig
+  /** When the scheduled config may apply; 0 when nothing is scheduled. */
+  pendingConfigAt: bigint
+  owner: Address
   token: Address
   chainBlockNumber: bigint
   chainTimestamp: bigint
@@ -85,7 +104,12 @@ export type PoolView = {
   minCapacity: bigint
   activeProvers: bigint
   totalStaked: bigint
+  totalQueued: bigint
   treasury: bigint
+  totalOwed: bigint
   exitsToday: bigint
+  /** Every address that ever staked. */
+  stakerCount: bigint
+  /** The active provers, in slot order. */
   provers: readonly ProverView[]
 }

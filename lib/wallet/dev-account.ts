@@ -2,6 +2,7 @@ import type { Wallet } from '@rainbow-me/rainbowkit'
 import {
   type Address,
   createWalletClient,
+  custom,
   type EIP1193RequestFn,
   type Hex,
   hexToBigInt,
@@ -12,7 +13,7 @@ import {
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createConnector } from 'wagmi'
-import { chainFor } from '@/lib/chain/chains'
+import { absoluteRpcUrl, chainFor } from '@/lib/chain/chains'
 
 /** The only chain the dev account exists on: anvil's. */
 export const DEV_ACCOUNT_CHAIN_ID = 31_337
@@ -49,7 +50,11 @@ export function createDevAccountProvider({
 }: DevAccountParameters) {
   const account = privateKeyToAccount(privateKey)
   const chain = chainFor(DEV_ACCOUNT_CHAIN_ID, rpcUrl)
-  const client = createWalletClient({ account, chain, transport: http(rpcUrl, { batch: false }) })
+  const client = createWalletClient({
+    account,
+    chain,
+    transport: http(absoluteRpcUrl(rpcUrl), { batch: false }),
+  })
   const request = (async ({ method, params }: { method: string; params?: unknown }) => {
     const list = Array.isArray(params) ? (params as unknown[]) : []
     switch (method) {
@@ -104,7 +109,11 @@ export type DevAccountParameters = {
 
 /**
  * A wagmi connector for the dev account: connected means "remembered in wagmi's storage", so a reload
- * reconnects it. Writes go through a viem wallet client with the local account (`getClient`).
+ * reconnects it. Writes go through a viem wallet client whose transport is the dev account's own
+ * provider (`getClient`), as an injected wallet's would be: wagmi asks it by address
+ * (`eth_sendTransaction`, `eth_signTypedData_v4`) and the provider signs in the page. Only the signed
+ * transaction and reads reach the node (through the app's RPC route, which forwards
+ * `eth_sendRawTransaction` on the local chain only; the node is never asked to sign).
  */
 export function devAccountConnector(parameters: DevAccountParameters) {
   const { rpcUrl, privateKey = DEV_ACCOUNT_PRIVATE_KEY } = parameters
@@ -139,7 +148,8 @@ export function devAccountConnector(parameters: DevAccountParameters) {
       return provider
     },
     async getClient() {
-      return createWalletClient({ account, chain, transport: http(rpcUrl, { batch: false }) })
+      provider ??= createDevAccountProvider({ rpcUrl, privateKey })
+      return createWalletClient({ account: account.address, chain, transport: custom(provider) })
     },
     async isAuthorized() {
       return Boolean(await config.storage?.getItem(connectedKey))

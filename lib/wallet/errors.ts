@@ -17,7 +17,7 @@ import { shortAddress } from '@/lib/format/address'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatClock, formatDuration } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
-import type { PoolErrorArgs, PoolErrorName } from '@/lib/pool-math/model/errors'
+import { configFieldName, type PoolErrorArgs, type PoolErrorName } from '@/lib/pool-math/model/errors'
 
 /**
  * Why a wallet action did not go through, in the words the page shows. Custom errors are decoded from
@@ -91,19 +91,26 @@ const poolMessages: {
     `The daily exit limit is reached (${n} of ${max} exits today): it resets ${inTime(resetsAt, now)}.`,
   ProverPoolNothingToWithdraw: () => 'Nothing is queued for withdrawal.',
   ProverPoolExitLocked: ([at, now]) => `Your exit is still locked: it unlocks ${inTime(at, now)}.`,
-  BlockProtocolGasUsedOutOfRange: ([gas, max]) =>
-    `Gas used ${formatInteger(gas)} is out of range: 1 to ${formatInteger(max)}.`,
+  BlockProtocolGasUsedOutOfRange: ([gas, min, max]) =>
+    `Gas used ${formatInteger(gas)} is out of range: ${formatInteger(min)} to ${formatInteger(max)}.`,
+  BlockProtocolEmptyCommitment: () => 'A block needs a non-zero commitment.',
   BlockProtocolTooManyOpenBlocks: ([n, max]) => `${n} open blocks are waiting for a proof (at most ${max}).`,
   BlockProtocolEmptyBatch: () => 'No blocks to prove.',
   BlockProtocolBatchTooLarge: ([n, max]) => `${n} blocks in one proof; at most ${max} now.`,
-  BlockProtocolProofRejected: () => 'The verifier rejected the proof.',
+  BlockProtocolProofRejected: ([id]) => `The verifier rejected the proof of block ${id}.`,
   BlockProtocolUnknownBlock: ([id, next]) => `Block ${id} does not exist (the next block id is ${next}).`,
   BlockProtocolAlreadyProven: ([id]) => `Block ${id} is already proven.`,
   BlockProtocolNotAssignedProver: ([id, assigned, deadline], { now }) =>
     `Block ${id} is assigned to ${shortAddress(assigned)}; others may prove it after its deadline, ${inTime(deadline, now)}.`,
   BlockProtocolNothingToClaim: () => 'You have no rewards to claim.',
-  ProverPoolConfigInvalid: ([field]) => `The config field ${field} is out of bounds.`,
+  BlockProtocolOwedUnfunded: ([owed]) =>
+    `You are owed ${tko(owed)} of rewards, but the treasury is empty right now: they are paid first once fees or slashes refill it — claim again later.`,
+  BlockProtocolNoConfigScheduled: () => 'No config change is scheduled.',
+  BlockProtocolConfigNotDue: ([at, now]) => `The scheduled config can be applied ${inTime(at, now)}.`,
+  ProverPoolConfigInvalid: ([field, value, min, max]) =>
+    `The config field ${configFieldName(field)} is ${formatInteger(value)}, outside its bounds ${formatInteger(min)}–${formatInteger(max)}.`,
   OwnableUnauthorizedAccount: ([account]) => `${shortAddress(account)} is not the owner of the contract.`,
+  OwnableInvalidOwner: ([owner]) => `${shortAddress(owner)} cannot become the owner.`,
 }
 
 const tokenMessages: Record<

@@ -1,7 +1,8 @@
 /**
- * Server only (app/api/faucet/route.ts): funds an account on the LOCAL chain with test TKO (minted by
- * the token's owner, the deployer) and ETH for gas (`anvil_setBalance`). Refuses on any chain but 31337,
- * asking the node itself, not only the configuration.
+ * Server only (app/api/faucet/route.ts, through lib/wallet/faucet-handler.ts, which decides who may
+ * ask): funds an account on the LOCAL chain with test TKO (minted by the token's owner, the deployer)
+ * and ETH for gas (`anvil_setBalance`). Refuses on any chain but 31337, asking the node itself, not
+ * only the configuration.
  */
 import {
   type Address,
@@ -47,16 +48,17 @@ export type FundParameters = {
 
 export type FundReturnType = { tko: bigint; eth: bigint; balance: bigint }
 
-/** Requests run one after another (one deployer nonce sequence). */
-let queue: Promise<unknown> = Promise.resolve()
-
-export function fundAccount(parameters: FundParameters): Promise<FundReturnType> {
-  const run = queue.catch(() => undefined).then(() => fund(parameters))
-  queue = run.catch(() => undefined)
-  return run
-}
-
-async function fund({ rpcUrl, chainId, token, to, privateKey }: FundParameters): Promise<FundReturnType> {
+/**
+ * Mints and funds. One at a time (one deployer nonce sequence): the caller queues the requests
+ * (faucet-handler.ts runs them one after another in a bounded queue).
+ */
+export async function fundAccount({
+  rpcUrl,
+  chainId,
+  token,
+  to,
+  privateKey,
+}: FundParameters): Promise<FundReturnType> {
   if (chainId !== FAUCET_CHAIN_ID) {
     throw new FaucetError(
       403,
@@ -70,7 +72,7 @@ async function fund({ rpcUrl, chainId, token, to, privateKey }: FundParameters):
   const transport = http(rpcUrl, { batch: false, retryCount: 0, timeout: 15_000 })
   const publicClient = createPublicClient({ chain, transport, cacheTime: 0 })
   const nodeChainId = await publicClient.getChainId().catch(() => {
-    throw new FaucetError(502, `The node at ${rpcUrl} does not answer.`)
+    throw new FaucetError(502, 'The chain node did not answer, so no test tokens were sent.')
   })
   if (nodeChainId !== FAUCET_CHAIN_ID) {
     throw new FaucetError(

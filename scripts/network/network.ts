@@ -11,7 +11,7 @@ import type { Deployment } from '../../lib/chain/deployment'
 import { BANK_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
 import type { PoolConfig } from '../../lib/pool-math/config'
 import { currentBatchSize } from '../../lib/pool-math/currentBatchSize'
-import type { PoolView } from '../../lib/pool-math/types'
+import type { PoolView, ProverView } from '../../lib/pool-math/types'
 import { Actor, type Clients } from './chain'
 import { type Conditions, normalConditions, type ProfileName } from './config'
 import type { ProverPlan } from './population'
@@ -56,6 +56,9 @@ export type Stats = {
   emergencyOff: number
   feeChanges: number
 }
+
+/** One lens page of stakers covers the demo population (40 provers) with room to spare. */
+const STAKER_PAGE = 200
 
 export type NetworkParameters = {
   clients: Clients
@@ -119,6 +122,8 @@ export class Network {
   }
 
   /** The latest pool view; throws before the first read (the watcher reads it before the bots start). */
+  #stakers: readonly ProverView[] = []
+
   get pool(): PoolView {
     if (!this.#pool) throw new Error('pool not read yet')
     return this.#pool
@@ -128,14 +133,30 @@ export class Network {
     return this.#pool !== undefined
   }
 
-  /** Reads the whole pool through the lens (one `eth_call`) and the chain time with it. */
+  /**
+   * Every staker ever seen at the last read (the lens pages through them; the demo has a few dozen), for
+   * the bots that handle exits and withdrawals: `pool.provers` holds only the active provers.
+   */
+  get stakers(): readonly ProverView[] {
+    return this.#stakers
+  }
+
+  /** Reads the pool through the lens (one `eth_call`), the demo's stakers (one page) and the chain time. */
   async readPool(): Promise<PoolView> {
-    const pool = (await this.clients.publicClient.readContract({
-      ...this.lens,
-      functionName: 'getPool',
-      args: [this.addresses.protocol],
-    })) as unknown as PoolView
+    const [pool, [stakers]] = await Promise.all([
+      this.clients.publicClient.readContract({
+        ...this.lens,
+        functionName: 'getPool',
+        args: [this.addresses.protocol],
+      }) as unknown as Promise<PoolView>,
+      this.clients.publicClient.readContract({
+        ...this.lens,
+        functionName: 'getStakers',
+        args: [this.addresses.protocol, 0n, BigInt(STAKER_PAGE)],
+      }) as unknown as Promise<[readonly ProverView[], bigint]>,
+    ])
     this.#pool = pool
+    this.#stakers = stakers
     this.observeChainTime(Number(pool.chainTimestamp))
     return pool
   }

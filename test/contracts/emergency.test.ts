@@ -1,4 +1,4 @@
-import { type Address, zeroAddress } from 'viem'
+import { type Address, keccak256, toHex, zeroAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { setupPool } from '../support'
 import { proofReward } from '../support/expected'
@@ -133,7 +133,9 @@ describe('while emergency mode is on', () => {
     await enterByProverFailure()
     await pool.proposeBlock()
     await pool.expectRevert(
-      pool.protocol.write.proposeBlock([1_000], { account: pool.accounts.proposer }),
+      pool.protocol.write.proposeBlock([100_000, keccak256(toHex('a block'))], {
+        account: pool.accounts.proposer,
+      }),
       'BlockProtocolTooManyOpenBlocks',
       [1n, 1n],
     )

@@ -8,7 +8,7 @@ const pool = setupPool()
 const Status = { None: 0, Active: 1, Exiting: 2, Evicted: 3 } as const
 
 describe('eviction when the active list is full', () => {
-  it('evicts the lowest-weight prover into the exit queue when a strictly better one stakes', async () => {
+  it('evicts the lowest standing weight into the exit queue when a strictly better one stakes', async () => {
     const { alice, bob, carol, dave, erin } = pool.accounts
     const F = pool.initialFeePerGas
     // Same stake; the highest R weighs least (weight ∝ 1/R²).
@@ -100,17 +100,52 @@ describe('eviction when the active list is full', () => {
     )
   })
 
-  it('counts an ineligible prover (below the dynamic minimum stake) as weight 0 and evicts it first', async () => {
+  it('Revision 2.3: compares an ineligible prover by its standing weight, not its momentary 0', async () => {
     const { alice, bob, carol, dave, erin } = pool.accounts
+    const F = pool.initialFeePerGas
     await pool.stake(alice)
     await pool.stake(bob, { amount: 600n * TKO }) // eligible at backlog 0 (min 500 TKO)
     await pool.stake(carol)
     await pool.stake(dave)
-    await pool.proposeBlocks(2) // minStake(2) = 1000·10/16 = 625 TKO: bob weighs 0
-    const weights = await pool.protocol.read.weights()
-    expect(weights[1]).toBe(0n)
+    await pool.proposeBlocks(2) // minStake(2) = 1000·10/16 = 625 TKO: bob weighs 0 for the next block
+    expect((await pool.protocol.read.weights())[1]).toBe(0n)
+    const bobStanding = weight(pool.config, 600n * TKO, F, DEFAULT_CAPACITY, F)
+    // 700 TKO at R = 1.1 F weighs 700/1.21 ≈ 578.5 TKO-units: less than bob's standing 600.
+    const r = (F * 11n) / 10n
+    const erinWeight = weight(pool.config, 700n * TKO, r, DEFAULT_CAPACITY, F)
+    expect(erinWeight).toBeLessThan(bobStanding)
+    await pool.expectRevert(
+      pool.protocol.write.stake([700n * TKO, r, DEFAULT_CAPACITY], { account: erin }),
+      'ProverPoolWeightTooLow',
+      [erinWeight, bobStanding],
+    )
+    // At R = F it weighs 700 and evicts bob, the lowest standing weight.
     const receipt = await pool.stake(erin, { amount: 700n * TKO })
     expect(pool.events(receipt, 'Evicted').map((e) => e.prover)).toEqual([bob])
+  })
+
+  it('Revision 2.3: a prover with every capacity unit in use keeps its slot against a smaller newcomer', async () => {
+    const { alice, bob, carol, dave, erin } = pool.accounts
+    await pool.stake(alice, { capacity: 1n }) // alone: the next block is hers
+    expect((await pool.proposeBlock()).block.assignedProver).toBe(alice)
+    for (const prover of [bob, carol, dave]) await pool.stake(prover, { amount: 3_000n * TKO })
+    expect((await pool.protocol.read.weights())[0]).toBe(0n) // busy: no capacity left
+    const F = pool.initialFeePerGas
+    const standing = weight(pool.config, DEFAULT_STAKE, F, 1n, F)
+    const smaller = 1_500n * TKO
+    await pool.expectRevert(
+      pool.protocol.write.stake([smaller, F, DEFAULT_CAPACITY], { account: erin }),
+      'ProverPoolWeightTooLow',
+      [weight(pool.config, smaller, F, DEFAULT_CAPACITY, F), standing],
+    )
+    // A tie keeps the incumbent too.
+    await pool.expectRevert(
+      pool.protocol.write.stake([DEFAULT_STAKE, F, DEFAULT_CAPACITY], { account: erin }),
+      'ProverPoolWeightTooLow',
+      [standing, standing],
+    )
+    const receipt = await pool.stake(erin, { amount: DEFAULT_STAKE + TKO })
+    expect(pool.events(receipt, 'Evicted').map((e) => e.prover)).toEqual([alice])
   })
 
   it('lets an evicted prover withdraw after the exit delay', async () => {

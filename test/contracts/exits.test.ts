@@ -111,6 +111,27 @@ describe('the daily exit limit', () => {
     await pool.send(pool.protocol.write.requestExit({ account: carol }))
     await pool.send(pool.protocol.write.requestExit({ account: dave }))
   })
+  it('Revision 2.7: lets a prover the limit holds back set capacity 0 at once, so it gets no new blocks', async () => {
+    const { alice, bob, carol, dave } = pool.accounts
+    const day = await nextDayStart(pool)
+    await pool.setNextTimestamp(day)
+    for (const prover of [alice, bob, carol, dave]) await pool.stake(prover)
+    await pool.send(pool.protocol.write.requestExit({ account: alice }))
+    await pool.send(pool.protocol.write.requestExit({ account: bob }))
+    await pool.expectRevert(
+      pool.protocol.write.requestExit({ account: carol }),
+      'ProverPoolExitLimitReached',
+      [2n, 2n, day + DAY],
+    )
+    // Inside the cooldown its join started, capacity 0 is still accepted.
+    await pool.send(pool.protocol.write.changeCapacity([0n], { account: carol }))
+    expect((await pool.protocol.read.getStaker([carol])).currentCapacity).toBe(0n)
+    for (const id of await pool.proposeBlocks(3))
+      expect((await pool.protocol.read.getBlock([id])).assignedProver).toBe(dave)
+    await pool.setNextTimestamp(day + DAY)
+    await pool.send(pool.protocol.write.requestExit({ account: carol }))
+    expect((await pool.protocol.read.getStaker([carol])).status).toBe(Status.Exiting)
+  })
 })
 
 describe('withdraw', () => {

@@ -32,12 +32,18 @@ describe('ProverPoolLens.getPool', () => {
       minCapacity: await p.currentMinCapacity(),
       activeProvers: 1n,
       totalStaked: DEFAULT_STAKE,
+      totalQueued: 0n,
       treasury: await p.treasury(),
+      totalOwed: 0n,
       exitsToday: 0n,
+      stakerCount: 1n,
+      configVersion: 1n,
+      pendingConfigAt: 0n,
+      owner: pool.accounts.owner,
     })
   })
 
-  it('lists active provers in slot order, then exiting and evicted ones, with weights equal to weights()', async () => {
+  it('lists the active provers only, in slot order, with weights equal to weights()', async () => {
     const { alice, bob, carol, dave, erin, frank } = pool.accounts
     for (const prover of [alice, bob, carol, dave]) await pool.stake(prover)
     await pool.send(pool.protocol.write.requestExit({ account: bob })) // exiting
@@ -50,13 +56,42 @@ describe('ProverPoolLens.getPool', () => {
       [erin, Status.Active, 2n],
       [carol, Status.Active, 3n],
       [dave, Status.Active, 4n],
-      [alice, Status.Evicted, 0n],
-      [bob, Status.Exiting, 0n],
     ])
-    for (const row of view.provers) {
-      expect(row.weight, row.prover).toBe(row.slot === 0n ? 0n : weights[Number(row.slot) - 1])
+    for (const row of view.provers) expect(row.weight, row.prover).toBe(weights[Number(row.slot) - 1])
+    expect(view).toMatchObject({
+      activeProvers: 4n,
+      stakerCount: 6n,
+      totalQueued: 2n * DEFAULT_STAKE, // alice's and bob's, though neither is listed
+    })
+  })
+
+  it('pages through every staker ever seen with getStakers(offset, limit), weights 0', async () => {
+    const { alice, bob, carol, dave, erin, frank } = pool.accounts
+    for (const prover of [alice, bob, carol, dave]) await pool.stake(prover)
+    await pool.send(pool.protocol.write.requestExit({ account: bob }))
+    await pool.stake(erin, { amount: 3_000n * TKO })
+    await pool.stake(frank, { amount: 3_000n * TKO }) // evicts alice
+    const core = pool.addresses.protocol
+    const [rows, total] = await pool.lens.read.getStakers([core, 0n, 100n])
+    expect(total).toBe(6n)
+    expect(rows.map((r) => [r.prover, r.status, r.slot, r.weight])).toEqual([
+      [alice, Status.Evicted, 0n, 0n],
+      [bob, Status.Exiting, 0n, 0n],
+      [carol, Status.Active, 3n, 0n],
+      [dave, Status.Active, 4n, 0n],
+      [erin, Status.Active, 2n, 0n],
+      [frank, Status.Active, 1n, 0n],
+    ])
+    expect(rows[0]).toMatchObject({ stake: 0n, exitAmount: DEFAULT_STAKE })
+    const page = async (offset: bigint, limit: bigint) => {
+      const [r, t] = await pool.lens.read.getStakers([core, offset, limit])
+      return [r.map((x) => x.prover), t]
     }
-    expect(view.activeProvers).toBe(4n)
+    expect(await page(1n, 2n)).toEqual([[bob, carol], 6n])
+    expect(await page(5n, 2n)).toEqual([[frank], 6n])
+    expect(await page(6n, 2n)).toEqual([[], 6n])
+    expect(await page(100n, 2n)).toEqual([[], 6n])
+    expect(await page(0n, 0n)).toEqual([[], 6n])
   })
 
   it('shows each prover’s stake, capacities, health, exit and rewards as getStaker does', async () => {
@@ -78,6 +113,7 @@ describe('ProverPoolLens.getPool', () => {
       rewardPerGas: info.rewardPerGas,
       currentCapacity: info.currentCapacity,
       maxCapacity: info.maxCapacity,
+      outstandingBlocks: 1n,
       weight: (await pool.protocol.read.weights())[0],
       healthBps: healthBps(info.deposited, info.slashed),
       deposited: info.deposited,
@@ -85,6 +121,7 @@ describe('ProverPoolLens.getPool', () => {
       exitAmount: info.exitAmount,
       exitUnlocksAt: info.exitUnlocksAt,
       unclaimedRewards: info.rewards,
+      owedRewards: info.owedRewards,
       lastRewardChangeAt: info.lastRewardChangeAt,
       lastCapacityChangeAt: info.lastCapacityChangeAt,
     })

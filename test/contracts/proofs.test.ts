@@ -1,3 +1,4 @@
+import { zeroHash } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_GAS_USED, DEFAULT_STAKE, setupPool } from '../support'
 import { proofReward, slashAmount, TKO, weight } from '../support/expected'
@@ -71,11 +72,7 @@ describe('the proof window', () => {
       slashed: slash,
       deposited: DEFAULT_STAKE,
     })
-    expect(await pool.protocol.read.getBlock([blockId])).toMatchObject({
-      proven: true,
-      slashed: true,
-      prover: bob,
-    })
+    expect(await pool.protocol.read.getBlock([blockId])).toMatchObject({ proven: true, slashed: true })
     // The slot's whole-TKO stake is recomputed: the weight drops with the stake.
     expect((await pool.protocol.read.weights())[0]).toBe(
       weight(
@@ -218,13 +215,29 @@ describe('proof validation', () => {
     )
   })
 
-  it('rejects a proof the verifier refuses with BlockProtocolProofRejected', async () => {
+  it('rejects a proof the verifier refuses with BlockProtocolProofRejected(blockId)', async () => {
     const { blockId } = await pool.proposeBlock()
     await pool.expectRevert(
       pool.protocol.write.proveBlock([blockId, '0x'], { account: pool.accounts.alice }),
       'BlockProtocolProofRejected',
-      [],
+      [blockId],
     )
+  })
+
+  it('names the first block of a batch the verifier refuses, after the batch checks', async () => {
+    const ids = await pool.proposeBlocks(4) // backlog 4: batches of 2
+    await pool.expectRevert(
+      pool.protocol.write.proveBlocks([[ids[1]!, ids[0]!], '0x'], { account: pool.accounts.alice }),
+      'BlockProtocolProofRejected',
+      [ids[1]!],
+    )
+    await pool.expectRevert(
+      pool.protocol.write.proveBlocks([[...ids], '0x'], { account: pool.accounts.alice }),
+      'BlockProtocolBatchTooLarge',
+      [4n, 2n],
+    )
+    // A single proveBlock has no batch check: it works at any batch size.
+    await pool.prove(pool.accounts.alice, ids[3]!)
   })
 
   it('lets anyone prove an open block at any time, without slashing anyone', async () => {
@@ -250,25 +263,25 @@ describe('proof validation', () => {
     expect(pool.events(receipt, 'Slashed')).toEqual([])
   })
 
-  it('records who proved the block and when', async () => {
+  it('records that the block is proven; who proved it and when are in BlockProven and its block', async () => {
     const { alice } = pool.accounts
     await pool.stake(alice)
-    const { blockId } = await pool.proposeBlock({ gasUsed: DEFAULT_GAS_USED })
-    const { receipt } = await pool.prove(alice, blockId)
-    expect(await pool.protocol.read.getBlock([blockId])).toMatchObject({
-      proven: true,
+    const { blockId, block } = await pool.proposeBlock({ gasUsed: DEFAULT_GAS_USED })
+    const { receipt, proven } = await pool.prove(alice, blockId)
+    expect(await pool.protocol.read.getBlock([blockId])).toEqual({ ...block, proven: true })
+    expect(proven[0]).toMatchObject({
+      blockId,
       prover: alice,
-      provenAt: await pool.timestampOf(receipt),
-      slashed: false,
+      delay: (await pool.timestampOf(receipt)) - block.proposedAt,
     })
   })
 })
 
 describe('DevelopmentProofVerifier', () => {
-  it('rejects an empty proof and accepts any non-empty one', async () => {
-    const { alice } = pool.accounts
-    expect(await pool.verifier.read.verifyProof([alice, [1n], '0x'])).toBe(false)
-    expect(await pool.verifier.read.verifyProof([alice, [1n], '0x00'])).toBe(true)
-    expect(await pool.verifier.read.verifyProof([alice, [], '0xdeadbeef'])).toBe(true)
+  it('rejects an empty proof and accepts any non-empty one, whatever the block and commitment', async () => {
+    const c = `0x${'12'.repeat(32)}` as const
+    expect(await pool.verifier.read.verify([1n, c, '0x'])).toBe(false)
+    expect(await pool.verifier.read.verify([1n, c, '0x00'])).toBe(true)
+    expect(await pool.verifier.read.verify([0n, zeroHash, '0xdeadbeef'])).toBe(true)
   })
 })

@@ -1,8 +1,10 @@
-import { zeroAddress } from 'viem'
+import { decodeFunctionData, type Hex, keccak256, toHex, zeroAddress, zeroHash } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GAS_USED, DEFAULT_STAKE, setupPool } from '../support'
+import { DevelopmentProofVerifier } from '@/contracts-abi/DevelopmentProofVerifier'
+import { DEFAULT_GAS_USED, DEFAULT_PROOF, DEFAULT_STAKE, setupPool } from '../support'
 import {
   effectiveRewardPerGas,
+  MAX_UINT32,
   proofWindow,
   selectionSeed,
   selectProver,
@@ -11,6 +13,9 @@ import {
 } from '../support/expected'
 
 const pool = setupPool()
+
+/** A non-zero block commitment for the calls made by hand. */
+const commitment: Hex = keccak256(toHex('a block'))
 
 describe('proposeBlock', () => {
   it('numbers blocks from 1', async () => {
@@ -42,26 +47,76 @@ describe('proposeBlock', () => {
     const F = await pool.protocol.read.feePerGas()
     expect(F).toBeGreaterThan(pool.initialFeePerGas)
     const balance = await pool.token.read.balanceOf([proposer])
-    const { proposed } = await pool.proposeBlock({ gasUsed: 10n })
+    const gasUsed = pool.config.minGasPerBlock
+    const { proposed } = await pool.proposeBlock({ gasUsed })
     expect(proposed.feePerGas).toBe(F)
-    expect(await pool.token.read.balanceOf([proposer])).toBe(balance - F * 10n)
+    expect(await pool.token.read.balanceOf([proposer])).toBe(balance - F * gasUsed)
   })
 
-  it('rejects gasUsed 0 with BlockProtocolGasUsedOutOfRange(0, 2^32-1)', async () => {
+  it('Revision 2.2: rejects gasUsed below minGasPerBlock with BlockProtocolGasUsedOutOfRange(gasUsed, min, 2^32-1)', async () => {
+    const min = pool.config.minGasPerBlock
+    expect(min).toBe(100_000n)
+    for (const gasUsed of [0n, 1n, min - 1n]) {
+      await pool.expectRevert(
+        pool.protocol.write.proposeBlock([Number(gasUsed), commitment], { account: pool.accounts.proposer }),
+        'BlockProtocolGasUsedOutOfRange',
+        [gasUsed, min, MAX_UINT32],
+      )
+    }
+    // The gas is checked before the commitment.
     await pool.expectRevert(
-      pool.protocol.write.proposeBlock([0], { account: pool.accounts.proposer }),
+      pool.protocol.write.proposeBlock([1, zeroHash], { account: pool.accounts.proposer }),
       'BlockProtocolGasUsedOutOfRange',
-      [0n, 2n ** 32n - 1n],
+      [1n, min, MAX_UINT32],
     )
+    expect(await pool.protocol.read.nextBlockId()).toBe(1n)
+    expect((await pool.proposeBlock({ gasUsed: min })).blockId).toBe(1n)
+    expect((await pool.proposeBlock({ gasUsed: MAX_UINT32 })).block.gasUsed).toBe(MAX_UINT32)
+  })
+
+  it('Revision 2.2: rejects an empty commitment with BlockProtocolEmptyCommitment, taking no fee', async () => {
+    const { proposer } = pool.accounts
+    const balance = await pool.token.read.balanceOf([proposer])
+    await pool.expectRevert(
+      pool.protocol.write.proposeBlock([Number(DEFAULT_GAS_USED), zeroHash], { account: proposer }),
+      'BlockProtocolEmptyCommitment',
+      [],
+    )
+    expect(await pool.token.read.balanceOf([proposer])).toBe(balance)
+    expect(await pool.protocol.read.nextBlockId()).toBe(1n)
+  })
+
+  it('Revision 2.2: stores the commitment, emits it and hands it to the verifier with the block id', async () => {
+    const { alice } = pool.accounts
+    await pool.stake(alice)
+    const smallest = `0x${'00'.repeat(31)}01` as const
+    const first = await pool.proposeBlock({ commitment: smallest })
+    const second = await pool.proposeBlock({ commitment })
+    expect(first.proposed.commitment).toBe(smallest)
+    expect(first.block.commitment).toBe(smallest)
+    expect(second.block.commitment).toBe(commitment)
+    expect((await pool.protocol.read.getBlock([first.blockId])).commitment).toBe(smallest)
+    // The proof call passes (blockId, commitment, proof) to the verifier: seen in the call trace.
+    const { receipt } = await pool.prove(alice, second.blockId)
+    const trace = (await pool.publicClient.request({
+      method: 'debug_traceTransaction' as never,
+      params: [receipt.transactionHash, { tracer: 'callTracer' }] as never,
+    })) as { calls?: { to: string; input: Hex }[] }
+    const call = trace.calls?.find((c) => c.to.toLowerCase() === pool.addresses.verifier.toLowerCase())
+    expect(call, 'a call to the verifier').toBeDefined()
+    expect(decodeFunctionData({ abi: DevelopmentProofVerifier.abi, data: call!.input })).toEqual({
+      functionName: 'verify',
+      args: [second.blockId, commitment, DEFAULT_PROOF],
+    })
   })
 
   it('needs the proposer’s allowance for the fee', async () => {
     const { proposer } = pool.accounts
     await pool.send(pool.token.write.approve([pool.addresses.protocol, 0n], { account: proposer }))
     await pool.expectRevert(
-      pool.protocol.write.proposeBlock([1_000], { account: proposer }),
+      pool.protocol.write.proposeBlock([100_000, commitment], { account: proposer }),
       'ERC20InsufficientAllowance',
-      [pool.addresses.protocol, 0n, pool.initialFeePerGas * 1_000n],
+      [pool.addresses.protocol, 0n, pool.initialFeePerGas * 100_000n],
     )
   })
 
@@ -81,18 +136,20 @@ describe('proposeBlock', () => {
       feePerGas: F,
       rewardPerGas: F + 100n,
       proofDeadline: now + window,
+      commitment: proposed.commitment,
     })
-    expect(block).toMatchObject({
+    expect(BigInt(proposed.commitment)).not.toBe(0n)
+    // F at proposal is in the event; the record keeps R', the window, the version and the commitment.
+    expect(block).toEqual({
       blockId,
       assignedProver: alice,
       proposedAt: now,
       gasUsed: DEFAULT_GAS_USED,
-      feePerGas: F,
       rewardPerGas: F + 100n,
       proofWindow: window,
       avgProofDelayMs: pool.initialAvgProofDelayMs,
-      provenAt: 0n,
-      prover: zeroAddress,
+      configVersion: 1n,
+      commitment: proposed.commitment,
       open: false,
       proven: false,
       slashed: false,
@@ -145,7 +202,7 @@ describe('the open-block cap', () => {
     await pool.updateConfig({ maxOpenBlocks: 2n })
     const [first] = await pool.proposeBlocks(2)
     await pool.expectRevert(
-      pool.protocol.write.proposeBlock([1_000], { account: pool.accounts.proposer }),
+      pool.protocol.write.proposeBlock([100_000, commitment], { account: pool.accounts.proposer }),
       'BlockProtocolTooManyOpenBlocks',
       [2n, 2n],
     )

@@ -64,12 +64,22 @@ describe('joining', () => {
     expect((await pool.protocol.read.slotOwners()).slice(0, 4)).toEqual([alice, dave, carol, zeroAddress])
   })
 
-  it('does not start the R or C cooldown', async () => {
+  it('Revision 2.4: starts the R and C cooldowns at the join', async () => {
     const { alice } = pool.accounts
-    await pool.stake(alice)
+    const joined = await pool.timestampOf(await pool.stake(alice))
     const info = await pool.protocol.read.getStaker([alice])
-    expect(info.lastRewardChangeAt).toBe(0n)
-    expect(info.lastCapacityChangeAt).toBe(0n)
+    expect(info.lastRewardChangeAt).toBe(joined)
+    expect(info.lastCapacityChangeAt).toBe(joined)
+    const availableAt = joined + pool.config.rewardChangeCooldown
+    await pool.setNextTimestamp(joined + 1n)
+    await pool.expectRevert(
+      pool.protocol.write.changeRewardPerGas([2n * pool.initialFeePerGas], { account: alice }),
+      'ProverPoolCooldownActive',
+      [availableAt, joined + 1n],
+    )
+    // A top-up is not a join: it restarts nothing.
+    await pool.stake(alice, { amount: 1n })
+    expect((await pool.protocol.read.getStaker([alice])).lastRewardChangeAt).toBe(joined)
   })
 
   it('rejects a zero amount with ProverPoolZeroAmount', async () => {
@@ -82,7 +92,7 @@ describe('joining', () => {
     )
   })
 
-  it('rejects R outside [F/2, 2F] with ProverPoolRewardPerGasOutOfRange(R, min, max)', async () => {
+  it('rejects R outside [F/2, min(2F, 2^64-1)] with ProverPoolRewardPerGasOutOfRange(R, min, max)', async () => {
     const F = await pool.protocol.read.feePerGas()
     const range = rewardRange(pool.config, F)
     expect(range).toEqual({ min: F / 2n, max: 2n * F })

@@ -16,7 +16,7 @@ import {
 } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
-import { PoolModel, PoolModelError, STAKE_UNIT } from '@/lib/pool-math'
+import { PoolModel, PoolModelError } from '@/lib/pool-math'
 import {
   applyCall,
   type PoolCall,
@@ -29,8 +29,21 @@ import { assertTokenConservation, DEFAULT_PROOF, type Pool, setupPool } from '..
 const pool = setupPool({
   // Short delays and a small active list, so that evictions, withdrawals and both emergency reasons
   // happen within a few dozen steps.
-  config: { maxActiveProvers: 3n, maxOpenBlocks: 4n, exitDelay: 60n, rewardChangeCooldown: 60n },
-  treasuryFunding: 100n * STAKE_UNIT,
+  config: {
+    maxActiveProvers: 3n,
+    maxOpenBlocks: 4n,
+    maxProofWindow: 60n,
+    exitDelay: 60n,
+    rewardChangeCooldown: 60n,
+    configDelay: 30n,
+    // Slashes of one block's base reward (scheduled configs raise the rate): a late block then costs the
+    // treasury more than it brings in, as open blocks do.
+    slashBps: 0n,
+    minSlashRewardMultiple: 1n,
+  },
+  // No funding beyond the fees: the treasury runs short within a sequence, so owed rewards and their
+  // payment out of later fees, slashes and fundings happen.
+  treasuryFunding: 0n,
 })
 
 type Outcome =
@@ -62,7 +75,7 @@ async function execute(p: Pool, call: PoolCall): Promise<{ outcome: Outcome; rec
       hash = w.withdraw({ account })
       break
     case 'proposeBlock':
-      hash = w.proposeBlock([Number(call.gasUsed)], { account })
+      hash = w.proposeBlock([Number(call.gasUsed), call.commitment], { account })
       break
     case 'proveBlocks':
       hash = w.proveBlocks([call.blockIds, DEFAULT_PROOF], { account })
@@ -72,6 +85,15 @@ async function execute(p: Pool, call: PoolCall): Promise<{ outcome: Outcome; rec
       break
     case 'fundTreasury':
       hash = w.fundTreasury([call.amount], { account })
+      break
+    case 'scheduleConfig':
+      hash = w.scheduleConfig([call.config], { account })
+      break
+    case 'cancelConfig':
+      hash = w.cancelConfig({ account })
+      break
+    case 'applyConfig':
+      hash = w.applyConfig({ account })
       break
   }
   try {
@@ -116,17 +138,22 @@ async function compareState(
   step: string,
 ) {
   const r = p.protocol.read
-  const [view, weights, accounted, balance, stakers, blocks] = await Promise.all([
+  const [view, page, weights, accounted, balance, owed, stakers, blocks] = await Promise.all([
     p.lens.read.getPool([p.addresses.protocol]),
+    p.lens.read.getStakers([p.addresses.protocol, 0n, 100n]),
     r.weights(),
     r.accountedBalance(),
     p.token.read.balanceOf([p.addresses.protocol]),
+    r.totalOwed(),
     Promise.all(actors.map((a) => r.getStaker([a]))),
     Promise.all(blockIds.map((id) => r.getBlock([id]))),
   ])
   expect(view, `lens after ${step}`).toEqual(
     model.lens({ chainBlockNumber: view.chainBlockNumber, chainTimestamp: view.chainTimestamp }),
   )
+  const modelPage = model.lensStakers(0n, 100n)
+  expect([[...page[0]], page[1]], `lens getStakers after ${step}`).toEqual([modelPage.rows, modelPage.total])
+  expect(owed, `totalOwed() after ${step}`).toBe(model.totalOwed)
   expect([...weights], `weights() after ${step}`).toEqual(model.weights())
   expect(stakers, `getStaker after ${step}`).toEqual(actors.map((a) => model.getStaker(a)))
   expect(blocks, `getBlock after ${step}`).toEqual(blockIds.map((id) => model.getBlock(id)))
@@ -144,7 +171,11 @@ const touched = (call: PoolCall, model: PoolModel): bigint[] =>
 /** What the model side of a run carries from step to step. */
 type ModelSide = { model: PoolModel; now: bigint }
 /** The chain side: the deployed pool and the accounts the commands act as. */
-type RealSide = { p: Pool; actors: Address[]; env: { actors: Address[]; proposer: Address; funder: Address } }
+type RealSide = {
+  p: Pool
+  actors: Address[]
+  env: { actors: Address[]; proposer: Address; funder: Address; owner: Address }
+}
 
 /**
  * One random pool command as a fast-check `AsyncCommand`: it is resolved against the model (who, which
@@ -172,6 +203,7 @@ class PoolStep implements fc.AsyncCommand<ModelSide, RealSide> {
     const chain = await execute(r.p, call)
     const step = JSON.stringify(call, (_, v) => (typeof v === 'bigint' ? `${v}` : v))
     expect(chain.outcome, step).toEqual(simulate(m.model, call, m.now, parent.hash))
+    tally(chain.outcome)
     await compareState(r.p, m.model, r.actors, touched(call, m.model), step)
   }
 
@@ -184,7 +216,7 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<ModelSide, RealSid
   const p = pool
   const { alice, bob, carol, dave, erin, frank, grace, owner, proposer } = p.accounts
   const actors = [alice, bob, carol, dave, erin, frank]
-  const env = { actors, proposer, funder: grace }
+  const env = { actors, proposer, funder: grace, owner }
   const snapshot = await p.snapshot()
   try {
     const head = await p.publicClient.getBlock()
@@ -197,7 +229,7 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<ModelSide, RealSid
       owner,
       now: head.timestamp,
     })
-    model.fundTreasury({ from: owner, amount: start.treasury, now: head.timestamp })
+    if (start.treasury > 0n) model.fundTreasury({ from: owner, amount: start.treasury, now: head.timestamp })
     await compareState(p, model, actors, [], 'deployment')
 
     await fc.asyncModelRun(
@@ -213,7 +245,36 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<ModelSide, RealSid
   }
 }
 
-const runs = Number(process.env.MODEL_RUNS ?? 25)
+/** Steps sent to both sides, and how often each event and each custom error came out (the test's reach). */
+let steps = 0
+const outcomes = new Map<string, number>()
+function tally(outcome: Outcome) {
+  steps += 1
+  const names = 'error' in outcome ? [`error ${outcome.error.name}`] : outcome.events.map((e) => e.eventName)
+  for (const name of names) outcomes.set(name, (outcomes.get(name) ?? 0) + 1)
+}
+
+/** What a default run must have reached: every Revision 2 path, refused and accepted. */
+const mustReach = [
+  'Evicted',
+  'Slashed',
+  'EmergencyModeChanged',
+  'RewardOwed',
+  'OwedRewardsPaid',
+  'ConfigScheduled',
+  'ConfigUpdated',
+  'ConfigCancelled',
+  'error BlockProtocolEmptyCommitment',
+  'error BlockProtocolGasUsedOutOfRange',
+  'error ProverPoolConfigInvalid',
+  'error BlockProtocolConfigNotDue',
+  'error OwnableUnauthorizedAccount',
+  'error ProverPoolCooldownActive',
+]
+
+/** `MODEL_RUNS=550 npx vitest run test/differential/model.test.ts` runs ~20,000 steps (docs/pool-math.md). */
+const runs = Number(process.env.MODEL_RUNS ?? 75)
+const defaultDepth = process.env.MODEL_RUNS === undefined
 
 describe('contracts and PoolModel under the same random command sequences', () => {
   it(
@@ -222,14 +283,27 @@ describe('contracts and PoolModel under the same random command sequences', () =
       await fc.assert(
         fc.asyncProperty(
           fc.commands([poolCommandArb({ actors: 6 }).map((command) => new PoolStep(command))], {
-            size: 'medium',
-            maxCommands: 40,
+            size: 'max',
+            maxCommands: 80,
           }),
           runSequence,
         ),
-        { numRuns: runs, endOnFailure: true },
+        {
+          numRuns: runs,
+          endOnFailure: true,
+          seed: process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined,
+        },
       )
+      const reach = [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`)
+      console.info(`${steps} steps on both sides in ${runs} sequences:\n  ${reach.join('\n  ')}`)
+      if (defaultDepth) {
+        expect(steps, 'npm test runs at least 2,000 random steps').toBeGreaterThanOrEqual(2_000)
+        expect(
+          mustReach.filter((name) => !outcomes.has(name)),
+          'paths never reached',
+        ).toEqual([])
+      }
     },
-    Math.max(120_000, runs * 3_000),
+    Math.max(300_000, runs * 8_000),
   )
 })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   BPS,
   batchSize,
+  configBounds,
   defaultConfig,
   demoConfig,
   effectiveRewardPerGas,
@@ -21,6 +22,7 @@ import {
   nextFeePerGas,
   type PoolConfig,
   type ProofKind,
+  poolConfigKeys,
   proofReward,
   proofWindow,
   proposalFee,
@@ -195,6 +197,22 @@ describe(`lib/pool-math equals PoolMath on chain (DIFFERENTIAL_SEED=${seed})`, (
     )
   })
 
+  it('configBounds', async () => {
+    // Valid configs and configs with one field anywhere in 0 … 2^40: cross-field bounds read it.
+    const anyConfig = fc
+      .tuple(configArb, fc.nat({ max: poolConfigKeys.length - 1 }), fc.bigInt({ min: 0n, max: 2n ** 40n }))
+      .map(([config, k, value]) => ({ ...config, [poolConfigKeys[k]!]: value }))
+    const inputs = sample(fc.tuple(fc.nat({ max: poolConfigKeys.length - 1 }), anyConfig))
+    await agree(
+      inputs,
+      ([i, config]) => h().configBounds([BigInt(i), config]),
+      ([i, config]) => {
+        const { min, max } = configBounds(poolConfigKeys[i]!, config)
+        return [min, max]
+      },
+    )
+  })
+
   it('nextFeePerGas', async () => {
     const inputs = sample(withConfig(fc.tuple(feePerGasArb, feePerGasArb)))
     await agree(
@@ -202,6 +220,16 @@ describe(`lib/pool-math equals PoolMath on chain (DIFFERENTIAL_SEED=${seed})`, (
       ([[f, r], config]) => h().nextFeePerGas([f, r, config]),
       ([[feePerGas, effectiveRewardPerGas], config]) =>
         nextFeePerGas({ feePerGas, effectiveRewardPerGas }, config),
+    )
+    // Small F next to R' (the one-wei step of Revision 2.6), with the default smoothing.
+    const small = sample(
+      fc.tuple(fc.bigInt({ min: 0n, max: 30_000n }), fc.bigInt({ min: -2_000n, max: 2_000n })),
+    )
+    await agree(
+      small,
+      ([f, d]) => h().nextFeePerGas([f, f + d < 0n ? 0n : f + d, defaultConfig]),
+      ([f, d]) =>
+        nextFeePerGas({ feePerGas: f, effectiveRewardPerGas: f + d < 0n ? 0n : f + d }, defaultConfig),
     )
   })
 

@@ -10,6 +10,8 @@ import type { PoolConfig } from '@/lib/pool-math/config'
 export const BPS = 10_000n
 export const TKO = 10n ** 18n
 export const MAX_UINT32 = 2n ** 32n - 1n
+/** Largest R and F (Revision 2.6: 64-bit). */
+export const MAX_UINT64 = 2n ** 64n - 1n
 
 const clamp = (x: bigint, lo: bigint, hi: bigint) => (x < lo ? lo : x > hi ? hi : x)
 const max = (a: bigint, b: bigint) => (a > b ? a : b)
@@ -21,7 +23,11 @@ export const quantise = (stake: bigint) => (stake / TKO) * TKO
 export const effectiveRewardPerGas = (c: PoolConfig, r: bigint, f: bigint) =>
   clamp(r, (f * c.rewardFloorBps) / BPS, (f * c.rewardCapBps) / BPS)
 
-/** Selection weight; `stake` is quantised here, as the contract does. */
+/**
+ * Selection weight; `stake` is quantised here, as the contract does. With `capacity` the prover's stated
+ * (max) capacity and no eligibility check this is its *standing* weight, which eviction compares
+ * (Revision 2.3); with its current capacity, for an eligible prover, the weight a proposal uses.
+ */
 export function weight(c: PoolConfig, stake: bigint, r: bigint, capacity: bigint, f: bigint) {
   const a = quantise(stake)
   if (a === 0n || capacity === 0n || r === 0n) return 0n
@@ -31,7 +37,7 @@ export function weight(c: PoolConfig, stake: bigint, r: bigint, capacity: bigint
 
 export const rewardRange = (c: PoolConfig, f: bigint) => ({
   min: (f * c.rewardRangeMinBps) / BPS,
-  max: min((f * c.rewardRangeMaxBps) / BPS, MAX_UINT32),
+  max: min((f * c.rewardRangeMaxBps) / BPS, MAX_UINT64),
 })
 
 export const minStake = (c: PoolConfig, backlog: bigint) =>
@@ -60,8 +66,11 @@ export const batchSize = (c: PoolConfig, backlog: bigint) =>
 export const proofWindow = (c: PoolConfig, avgMs: bigint) =>
   clamp((avgMs * c.proofWindowMultiplier) / 1000n, c.minProofWindow, c.maxProofWindow)
 
-export const nextFeePerGas = (c: PoolConfig, f: bigint, rEff: bigint) =>
-  (f * (c.feeSmoothing - 1n) + rEff) / c.feeSmoothing
+/** The moving average, but at least one wei towards `R'` whenever `R' != F` (Revision 2.6). */
+export function nextFeePerGas(c: PoolConfig, f: bigint, rEff: bigint) {
+  const next = (f * (c.feeSmoothing - 1n) + rEff) / c.feeSmoothing
+  return next === f && rEff > f ? f + 1n : next
+}
 
 /** Unit-agnostic moving average; the pool applies it to milliseconds: `next(avgMs, delaySeconds * 1000)`. */
 export const nextAvgProofDelay = (c: PoolConfig, avg: bigint, delay: bigint) =>
@@ -69,6 +78,19 @@ export const nextAvgProofDelay = (c: PoolConfig, avg: bigint, delay: bigint) =>
 
 export const slashAmount = (c: PoolConfig, stake: bigint, baseReward: bigint) =>
   min(stake, max((stake * c.slashBps) / BPS, baseReward * c.minSlashRewardMultiple))
+
+/**
+ * The hard bounds no config may cross (Revision 2.1): the most a single late block can ever slash,
+ * whatever the owner schedules — `min(stake, max(stake·1000/BPS, baseReward·16))`.
+ */
+export const HARD_BOUNDS = {
+  slashBps: 1_000n,
+  minSlashRewardMultiple: 16n,
+  bonusBps: 5_000n,
+  openRewardBps: 20_000n,
+} as const
+export const maxSlashAmount = (stake: bigint, baseReward: bigint) =>
+  min(stake, max((stake * HARD_BOUNDS.slashBps) / BPS, baseReward * HARD_BOUNDS.minSlashRewardMultiple))
 
 export const healthBps = (deposited: bigint, slashed: bigint) =>
   deposited === 0n ? BPS : ((deposited - slashed) * BPS) / deposited

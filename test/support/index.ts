@@ -20,9 +20,10 @@
  *                              ContractFunctionRevertedError.data.errorName/args); `action` may be a
  *                              `write.*` promise (a hash: it is mined and decoded) or any promise
  *   stake(prover, { amount, rewardPerGas, capacity }?)   defaults DEFAULT_STAKE / initial F / DEFAULT_CAPACITY
- *   proposeBlock({ proposer, gasUsed }?) → { blockId, receipt, proposed (event args), block (getBlock) }
+ *   proposeBlock({ proposer, gasUsed, commitment }?) → { blockId, receipt, proposed (event args), block (getBlock) }
+ *                              (a fresh non-zero commitment per block unless given)
  *   proposeBlocks(n) → ids;   prove(prover, id | ids, proof?) → { receipt, proven (BlockProven args[]) }
- *   updateConfig(partial)      owner updateConfig over the current config
+ *   updateConfig(partial)      owner scheduleConfig over the current config, wait the delay, applyConfig
  *   events(receipt, 'Name')    decoded BlockProtocol events of one name
  *   newAccount()               an 11th, 12th … account: impersonated, ETH, TKO, approval, permit key
  *   signer(address)            the local account (for EIP-712 permits)

@@ -18,6 +18,7 @@ import {
   type Hash,
   type Hex,
   http,
+  keccak256,
   maxUint256,
   type ParseEventLogsReturnType,
   parseEventLogs,
@@ -62,6 +63,10 @@ export const testConfig: PoolConfig = {
   batchingBacklog: 4n,
   batchDivisor: 2n,
   maxBatchSize: 3n,
+  minGasPerBlock: 100_000n,
+  // Tests change the config with `updateConfig` (schedule + apply) without waiting; the delay itself has
+  // its own tests (config-and-token, attacks), which deploy with one.
+  configDelay: 0n,
 }
 
 export const TEST_INITIAL_FEE_PER_GAS = 1_000_000_000n
@@ -294,6 +299,8 @@ async function createPool(
     return account
   }
 
+  let commitments = 0
+
   type StakeParameters = { amount?: bigint; rewardPerGas?: bigint; capacity?: bigint }
   /** `stake(amount, R, C)` from `prover` (defaults: DEFAULT_STAKE, the initial F, DEFAULT_CAPACITY). */
   function stake(prover: Address, p: StakeParameters = {}) {
@@ -306,9 +313,10 @@ async function createPool(
   }
 
   /** Proposes one block; returns its id, the receipt, the `BlockProposed` args and `getBlock`. */
-  async function proposeBlock(p: { proposer?: Address; gasUsed?: bigint } = {}) {
+  async function proposeBlock(p: { proposer?: Address; gasUsed?: bigint; commitment?: Hex } = {}) {
+    const commitment = p.commitment ?? keccak256(toHex(`commitment ${++commitments}`))
     const receipt = await send(
-      protocol.write.proposeBlock([Number(p.gasUsed ?? DEFAULT_GAS_USED)], {
+      protocol.write.proposeBlock([Number(p.gasUsed ?? DEFAULT_GAS_USED), commitment], {
         account: p.proposer ?? accounts.proposer,
       }),
     )
@@ -345,10 +353,15 @@ async function createPool(
     return { receipt, proven }
   }
 
-  /** Owner `updateConfig` with the current config overridden by `changes`. */
+  /**
+   * The owner's config change end to end: `scheduleConfig` with the current config overridden by
+   * `changes`, time moved past the delay in force, `applyConfig`. Returns the `applyConfig` receipt.
+   */
   async function updateConfig(changes: Partial<PoolConfig>) {
     const current = await protocol.read.config()
-    return send(protocol.write.updateConfig([{ ...current, ...changes }], { account: accounts.owner }))
+    await send(protocol.write.scheduleConfig([{ ...current, ...changes }], { account: accounts.owner }))
+    if (current.configDelay > 0n) await increaseTime(current.configDelay)
+    return send(protocol.write.applyConfig({ account: accounts.owner }))
   }
 
   /** Decoded events of one name in a receipt (the protocol's and the token's ABIs). */

@@ -9,11 +9,14 @@ import { ActionBox, type ActionProps, ChangePreview, CooldownNote, useActionForm
 
 export function CapacityAction({ pool, view, address, staker, actions, blocked, standing }: ActionProps) {
   const form = useActionForm(staker.maxCapacity.toString())
-  const check = validateCapacity(form.text, { min: pool.minCapacity })
-  const end = cooldownEnd(view, address, 'capacity', {
+  const check = validateCapacity(form.text, { min: pool.minCapacity, allowZero: true })
+  // Capacity 0 is accepted at once, cooldown or not: a prover can always stop taking new blocks.
+  const stopping = check.ok && check.value === 0n
+  const cooldown = cooldownEnd(view, address, 'capacity', {
     rewardPerGas: staker.rewardPerGas,
     capacity: staker.maxCapacity,
   })
+  const end = stopping ? null : cooldown
   const error = !check.ok && (form.text.trim() !== '' || form.submitted) ? check.error : null
   const preview =
     check.ok && end === null ? previewChange({ pool: view, prover: address, capacity: check.value }) : null
@@ -38,9 +41,19 @@ export function CapacityAction({ pool, view, address, staker, actions, blocked, 
           value={form.text}
           onChange={form.setText}
           error={error}
-          hint={`Whole blocks, ${pool.minCapacity}–255. Now ${staker.currentCapacity} free of ${staker.maxCapacity}; ${outstanding} of your blocks are unproven and stay counted.`}
+          hint={`Whole blocks, ${pool.minCapacity}–255, or 0 to stop taking new blocks at once (even during the cooldown). Now ${staker.currentCapacity} free of ${staker.maxCapacity}; ${outstanding} of your blocks are unproven and stay counted.`}
         />
-        <CooldownNote end={end} now={pool.timestamp} cooldown={pool.config.rewardChangeCooldown} />
+        {stopping ? (
+          <p className="text-sm text-amber-900">
+            With capacity 0 you get no new blocks and weigh 0, so any newcomer can take your slot. Raising it
+            again waits for the cooldown.
+          </p>
+        ) : null}
+        <CooldownNote
+          end={stopping ? null : cooldown}
+          now={pool.timestamp}
+          cooldown={pool.config.rewardChangeCooldown}
+        />
         <ChangePreview preview={preview} standing={standing} now={view.chainTimestamp} />
         <button type="submit" className={buttonClass.primary} disabled={blocked !== null || end !== null}>
           Update capacity

@@ -26,7 +26,12 @@ export function ExitAction({ pool, view, address, actions, blocked, standing, bl
         {formatRelative(resetsAt, pool.timestamp)} (00:00 UTC).
       </Note>
       {preview.error ? (
-        <Note>{describeContractError(preview.error.name, preview.error.args, { now: pool.timestamp })}</Note>
+        <Note>
+          {describeContractError(preview.error.name, preview.error.args, { now: pool.timestamp })}
+          {limited
+            ? ' Meanwhile you can set your capacity to 0 (Update capacity, allowed at once): you then get no new blocks.'
+            : ''}
+        </Note>
       ) : (
         <Note>
           You leave the active list at once (weight {standing ? formatWeight(standing.weight) : '0'} → 0).{' '}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 
 /** The main navigation's links, by their visible names. */
-export type NavLinkName = 'Overview' | 'Provers' | 'Stake' | 'Fees'
+export type NavLinkName = 'Overview' | 'Provers' | 'Stake' | 'Fees' | 'Simulator'
 
 /**
  * What every page of the app shares: the header (with the network status) and the main navigation.

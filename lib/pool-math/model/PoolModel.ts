@@ -2,11 +2,14 @@ import { type Address, type Hex, zeroAddress } from 'viem'
 import {
   defaultConfig,
   defaultInitialState,
+  MAX_AVG_PROOF_DELAY_MS,
   MAX_CAPACITY,
   MAX_GAS_USED,
+  MAX_REWARD_PER_GAS,
   MAX_SLOTS,
   MAX_STAKE,
   type PoolConfig,
+  poolConfigKeys,
   SECONDS_PER_DAY,
 } from '../config'
 import { currentBatchSize } from '../currentBatchSize'
@@ -14,7 +17,7 @@ import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
 import { healthBps } from '../healthBps'
 import { checksum } from '../internal/checksum'
 import { min } from '../internal/minMax'
-import { isEligible } from '../isEligible'
+import { eligibilityRequirements, isEligible } from '../isEligible'
 import { minCapacity } from '../minCapacity'
 import { minStake } from '../minStake'
 import { nextAvgProofDelay } from '../nextAvgProofDelay'
@@ -24,10 +27,12 @@ import { proofWindow } from '../proofWindow'
 import { proposalFee } from '../proposalFee'
 import { quantiseStake } from '../quantiseStake'
 import { rewardPerGasRange } from '../rewardPerGasRange'
+import { seedWeight } from '../seedWeight'
 import { selectionSeed } from '../selectionSeed'
 import { selectProver } from '../selectProver'
 import { slashAmount } from '../slashAmount'
-import { slotWeight } from '../slotWeight'
+import { slotWeight, type WeightFormula } from '../slotWeight'
+import { standingWeight } from '../standingWeight'
 import {
   type BlockInfo,
   EmergencyReason,
@@ -52,6 +57,11 @@ export type Staker = {
   /** 0 while not active (it lives in the slot on chain). */
   currentCapacity: bigint
   maxCapacity: bigint
+  /**
+   * Unproven assigned blocks the current capacity does not show: all of them while not active, the part
+   * above a lowered capacity while active. Outstanding = (active ? max − current : 0) + heldBack.
+   */
+  heldBack: bigint
   deposited: bigint
   slashed: bigint
   exitAmount: bigint
@@ -62,10 +72,20 @@ export type Staker = {
 
 /** The whole state of the core contract (BlockProtocol is ProverPool), plus the core's TKO balance. */
 export type PoolModelState = {
+  /** The config in force. */
   config: PoolConfig
+  /** Its version: 1 at deployment, +1 at each `applyConfig`. */
+  configVersion: bigint
+  /** Every version's config: a block keeps the rates and window of the version it was proposed under. */
+  configs: Map<bigint, PoolConfig>
+  /** The scheduled config, and from when `applyConfig` may install it (`pendingConfigAt` 0: none). */
+  pendingConfig: PoolConfig | null
+  pendingConfigAt: bigint
   token: Address
-  /** `Ownable.owner()`: may `updateConfig`. */
+  /** `Ownable2Step.owner()`: may schedule and cancel config changes. */
   owner: Address
+  /** `Ownable2Step.pendingOwner()`: may accept ownership. */
+  pendingOwner: Address
   feePerGas: bigint
   /** Average proof delay, milliseconds. */
   avgProofDelayMs: bigint
@@ -74,6 +94,8 @@ export type PoolModelState = {
   openBlocks: bigint
   emergencyReason: EmergencyReason
   treasury: bigint
+  /** Σ owed rewards: the treasury pays new rewards only from what it holds beyond this (Revision 2.5). */
+  totalOwed: bigint
   /** `timestamp / 86_400` of the last voluntary exit, and how many exits that day. */
   exitDay: bigint
   exitsToday: bigint
@@ -86,8 +108,10 @@ export type PoolModelState = {
   stakers: Map<Address, Staker>
   /** Every address that ever staked, in order of first stake (`stakerAt`). */
   stakerList: Address[]
-  /** Unclaimed rewards of any address (open blocks may be proven by non-stakers). */
+  /** Claimable rewards of any address (open blocks may be proven by non-stakers). */
   rewards: Map<Address, bigint>
+  /** Rewards owed to an address that the treasury could not pay yet. */
+  owed: Map<Address, bigint>
   blocks: Map<bigint, BlockInfo>
 }
 
@@ -97,11 +121,19 @@ export type PoolModelParameters = {
   /** Starting average proof delay, milliseconds. */
   avgProofDelayMs?: bigint
   token?: Address
-  /** The deployer (`Ownable`); `zeroAddress` (the default) means nobody may update the config. */
+  /** The deployer (`Ownable`); `zeroAddress` (the default) means nobody may schedule a config. */
   owner?: Address
   /** Deployment time; transitions may not go before it. */
   now?: bigint
+  /**
+   * The weight that selects provers and decides evictions: `hardened` (the default, the contracts' `weight`)
+   * or `seed` (the seed proposal's raw `seedWeight`, `A·F²/R²`, which no contract uses). Only the simulator
+   * (lib/simulator) picks `seed`, to show what the hardening changes; everything else is the same model.
+   */
+  selectionWeight?: SelectionWeight
 }
+/** Which weight formula a `PoolModel` selects with (see `PoolModelParameters.selectionWeight`). */
+export type SelectionWeight = 'hardened' | 'seed'
 
 export type StakeParameters = {
   prover: Address
@@ -126,9 +158,17 @@ export type WithdrawParameters = { prover: Address; now: bigint }
 export type ProposeBlockParameters = {
   proposer: Address
   gasUsed: bigint
+  /** The block commitment (non-zero), handed to the verifier with the block id. */
+  commitment: Hex
   /** `blockhash(block.number - 1)` of the proposal's chain block. */
   parentHash: Hex
   now: bigint
+  /**
+   * Simulation only: use this number as the selection seed instead of `selectionSeed(parentHash, blockId)`.
+   * The simulator (lib/simulator) draws uniform 256-bit seeds from its own generator; a keccak of a random
+   * parent hash is just as uniform and costs a third of a simulated block. No contract has this input.
+   */
+  selectionSeed?: bigint
 }
 export type ProposeBlockReturnType = {
   blockId: bigint
@@ -145,17 +185,22 @@ export type ProveBlocksParameters = {
   proof?: Hex
 }
 export type ProveBlocksReturnType = {
-  /** Reward paid (credited) per block, in `blockIds` order. */
+  /** Reward paid now (credited as claimable) per block, in `blockIds` order. */
   paid: bigint[]
+  /** Reward owed (the treasury was short) per block, in `blockIds` order. */
+  owed: bigint[]
   events: PoolEvent[]
 }
 export type ClaimRewardsParameters = { prover: Address; now: bigint }
 export type FundTreasuryParameters = { from: Address; amount: bigint; now: bigint }
-export type UpdateConfigParameters = { caller: Address; config: PoolConfig; now: bigint }
+export type ScheduleConfigParameters = { caller: Address; config: PoolConfig; now: bigint }
+export type CallerParameters = { caller: Address; now: bigint }
+export type TransferOwnershipParameters = { caller: Address; newOwner: Address; now: bigint }
 export type TransitionReturnType = { events: PoolEvent[] }
 export type LensParameters = { chainBlockNumber?: bigint; chainTimestamp?: bigint }
 
-const MAX_UINT64 = 2n ** 64n - 1n
+/** `pendingConfig()` when nothing is scheduled: every field zero. */
+const zeroConfig = Object.fromEntries(poolConfigKeys.map((k) => [k, 0n])) as PoolConfig
 
 function fail<name extends PoolErrorName>(name: name, ...args: PoolErrorArgs[name]): never {
   throw new PoolModelError({ name, args } as PoolError)
@@ -169,6 +214,7 @@ const emptyStaker = (prover: Address): Staker => ({
   rewardPerGas: 0n,
   currentCapacity: 0n,
   maxCapacity: 0n,
+  heldBack: 0n,
   deposited: 0n,
   slashed: 0n,
   exitAmount: 0n,
@@ -176,6 +222,12 @@ const emptyStaker = (prover: Address): Staker => ({
   lastRewardChangeAt: 0n,
   lastCapacityChangeAt: 0n,
 })
+
+/** Throws the contracts' `ProverPoolConfigInvalid(field, value, min, max)` for an invalid config. */
+function checkConfig(config: PoolConfig): void {
+  const invalid = validateConfig(config)
+  if (invalid) fail('ProverPoolConfigInvalid', BigInt(invalid.index), invalid.value, invalid.min, invalid.max)
+}
 
 /**
  * The core contract (`BlockProtocol is ProverPool`) as a TypeScript state machine: the same state, the same
@@ -186,6 +238,9 @@ const emptyStaker = (prover: Address): Staker => ({
  */
 export class PoolModel {
   #s: PoolModelState
+  /** Not contract state: which formula weighs the slots (`weight`, or `seedWeight` in the simulator). */
+  #selectionWeight: SelectionWeight
+  #weightFormula: WeightFormula
 
   constructor({
     config = defaultConfig,
@@ -194,17 +249,26 @@ export class PoolModel {
     token = zeroAddress,
     owner = zeroAddress,
     now = 0n,
+    selectionWeight = 'hardened',
   }: PoolModelParameters = {}) {
     // The constructor's checks in its order: the config, then the arguments (the token aside: the model
     // moves no tokens, so it needs none).
-    const invalid = validateConfig(config)
-    if (invalid) fail('ProverPoolConfigInvalid', invalid)
-    if (feePerGas === 0n || feePerGas > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialFeePerGas')
-    if (avgProofDelayMs > MAX_UINT64) fail('ProverPoolConfigInvalid', 'initialAvgProofDelayMs')
+    checkConfig(config)
+    if (feePerGas === 0n || feePerGas > MAX_REWARD_PER_GAS)
+      fail('ProverPoolConfigInvalid', 31n, feePerGas, 1n, MAX_REWARD_PER_GAS)
+    if (avgProofDelayMs > MAX_AVG_PROOF_DELAY_MS)
+      fail('ProverPoolConfigInvalid', 32n, avgProofDelayMs, 0n, MAX_AVG_PROOF_DELAY_MS)
+    this.#selectionWeight = selectionWeight
+    this.#weightFormula = selectionWeight === 'seed' ? seedWeight : weight
     this.#s = {
       config,
+      configVersion: 1n,
+      configs: new Map([[1n, config]]),
+      pendingConfig: null,
+      pendingConfigAt: 0n,
       token,
       owner: checksum(owner),
+      pendingOwner: zeroAddress,
       feePerGas,
       avgProofDelayMs,
       nextBlockId: 1n,
@@ -212,6 +276,7 @@ export class PoolModel {
       openBlocks: 0n,
       emergencyReason: EmergencyReason.None,
       treasury: 0n,
+      totalOwed: 0n,
       exitDay: 0n,
       exitsToday: 0n,
       balance: 0n,
@@ -220,17 +285,28 @@ export class PoolModel {
       stakers: new Map(),
       stakerList: [],
       rewards: new Map(),
+      owed: new Map(),
       blocks: new Map(),
     }
   }
 
   /**
-   * A model of the pool as a lens read shows it, for previews. It knows no blocks (proving fails with
-   * `UnknownBlock`), no withdrawn stakers, and assumes the balance is conserved.
+   * A model of the pool as a lens read shows it, for previews. It knows the active provers only (the lens
+   * is bounded), no blocks (proving fails with `UnknownBlock`), and assumes the balance is conserved.
    */
   static fromView(view: PoolView): PoolModel {
-    const model = new PoolModel({ config: view.config, token: view.token, now: view.chainTimestamp })
+    const model = new PoolModel({
+      config: view.config,
+      token: view.token,
+      owner: view.owner,
+      now: view.chainTimestamp,
+    })
     const s = model.#s
+    s.configVersion = view.configVersion
+    s.configs = new Map([[view.configVersion, view.config]])
+    s.pendingConfig = view.pendingConfigAt === 0n ? null : view.pendingConfig
+    s.pendingConfigAt = view.pendingConfigAt
+    s.totalOwed = view.totalOwed
     s.feePerGas = view.feePerGas // F may have decayed to 0 on chain; only the constructor refuses 0
     s.avgProofDelayMs = view.avgProofDelayMs
     s.nextBlockId = view.nextBlockId
@@ -251,6 +327,7 @@ export class PoolModel {
         rewardPerGas: p.rewardPerGas,
         currentCapacity: p.currentCapacity,
         maxCapacity: p.maxCapacity,
+        heldBack: p.outstandingBlocks - (p.maxCapacity - p.currentCapacity),
         deposited: p.deposited,
         slashed: p.slashed,
         exitAmount: p.exitAmount,
@@ -261,6 +338,7 @@ export class PoolModel {
       s.stakerList.push(prover)
       if (slot >= 0) s.slotOwners[slot] = prover
       if (p.unclaimedRewards > 0n) s.rewards.set(prover, p.unclaimedRewards)
+      if (p.owedRewards > 0n) s.owed.set(prover, p.owedRewards)
     }
     s.balance = model.accountedBalance()
     return model
@@ -268,7 +346,7 @@ export class PoolModel {
 
   /** A deep copy; transitions on it never touch this model. */
   clone(): PoolModel {
-    const copy = new PoolModel({ config: this.#s.config })
+    const copy = new PoolModel({ config: this.#s.config, selectionWeight: this.#selectionWeight })
     copy.#s = this.snapshot()
     return copy
   }
@@ -278,10 +356,12 @@ export class PoolModel {
     const s = this.#s
     return {
       ...s,
+      configs: new Map(s.configs),
       slotOwners: [...s.slotOwners],
       stakers: new Map([...s.stakers].map(([a, st]) => [a, { ...st }])),
       stakerList: [...s.stakerList],
       rewards: new Map(s.rewards),
+      owed: new Map(s.owed),
       blocks: new Map([...s.blocks].map(([id, b]) => [id, { ...b }])),
     }
   }
@@ -309,6 +389,23 @@ export class PoolModel {
   }
   get treasury(): bigint {
     return this.#s.treasury
+  }
+  /** Σ rewards owed (not yet paid by the treasury). */
+  get totalOwed(): bigint {
+    return this.#s.totalOwed
+  }
+  get configVersion(): bigint {
+    return this.#s.configVersion
+  }
+  /** The scheduled config and when it may apply (`activatesAt` 0 and an all-zero config: none). */
+  get pendingConfig(): { config: PoolConfig; activatesAt: bigint } {
+    return { config: this.#s.pendingConfig ?? zeroConfig, activatesAt: this.#s.pendingConfigAt }
+  }
+  get owner(): Address {
+    return this.#s.owner
+  }
+  get pendingOwner(): Address {
+    return this.#s.pendingOwner
   }
   get emergencyReason(): EmergencyReason {
     return this.#s.emergencyReason
@@ -343,7 +440,10 @@ export class PoolModel {
     return now / SECONDS_PER_DAY === this.#s.exitDay ? this.#s.exitsToday : 0n
   }
 
-  /** `Σ stake + Σ exitAmount + Σ rewards + treasury`: must equal `balance` after every transition. */
+  /**
+   * `Σ stake + Σ exitAmount + Σ claimable rewards + treasury`: must equal `balance` after every transition
+   * (owed rewards are not backed by tokens until the treasury is refilled).
+   */
   accountedBalance(): bigint {
     const s = this.#s
     let total = s.treasury
@@ -382,11 +482,13 @@ export class PoolModel {
       rewardPerGas: st.rewardPerGas,
       currentCapacity: st.currentCapacity,
       maxCapacity: st.maxCapacity,
+      outstandingBlocks: this.#outstanding(st),
       deposited: st.deposited,
       slashed: st.slashed,
       exitAmount: st.exitAmount,
       exitUnlocksAt: st.exitUnlocksAt,
       rewards: this.#s.rewards.get(a) ?? 0n,
+      owedRewards: this.#s.owed.get(a) ?? 0n,
       lastRewardChangeAt: st.lastRewardChangeAt,
       lastCapacityChangeAt: st.lastCapacityChangeAt,
     }
@@ -399,11 +501,10 @@ export class PoolModel {
     return { ...b }
   }
 
-  /** Mirrors `ProverPoolLens.getPool(core)`: provers are the active ones in slot order, then exiting/evicted in staker order. */
-  lens({ chainBlockNumber = 0n, chainTimestamp = this.#s.timestamp }: LensParameters = {}): PoolView {
+  /** One lens row (`ProverPoolLens._row`); `weight` is given (the lens shows it for active provers only). */
+  #row(st: Staker, weight: bigint): ProverView {
     const s = this.#s
-    const weights = this.weights()
-    const row = (st: Staker): ProverView => ({
+    return {
       prover: st.prover,
       status: st.status,
       slot: BigInt(st.slot + 1),
@@ -411,30 +512,41 @@ export class PoolModel {
       rewardPerGas: st.rewardPerGas,
       currentCapacity: st.currentCapacity,
       maxCapacity: st.maxCapacity,
-      weight: st.slot >= 0 ? (weights[st.slot] ?? 0n) : 0n,
+      outstandingBlocks: this.#outstanding(st),
+      weight,
       healthBps: healthBps({ deposited: st.deposited, slashed: st.slashed }),
       deposited: st.deposited,
       slashed: st.slashed,
       exitAmount: st.exitAmount,
       exitUnlocksAt: st.exitUnlocksAt,
       unclaimedRewards: s.rewards.get(st.prover) ?? 0n,
+      owedRewards: s.owed.get(st.prover) ?? 0n,
       lastRewardChangeAt: st.lastRewardChangeAt,
       lastCapacityChangeAt: st.lastCapacityChangeAt,
-    })
+    }
+  }
+
+  /** Mirrors `ProverPoolLens.getPool(core)`: pool-wide state and the active provers in slot order. */
+  lens({ chainBlockNumber = 0n, chainTimestamp = this.#s.timestamp }: LensParameters = {}): PoolView {
+    const s = this.#s
+    const weights = this.weights()
     const active: ProverView[] = []
     let totalStaked = 0n
-    for (const owner of s.slotOwners) {
+    for (const [i, owner] of s.slotOwners.entries()) {
       if (owner === zeroAddress) continue
       const st = this.#staker(owner)
-      active.push(row(st))
+      active.push(this.#row(st, weights[i] ?? 0n))
       totalStaked += st.stake
     }
-    const leaving = s.stakerList
-      .map((a) => this.#staker(a))
-      .filter((st) => st.status === StakerStatus.Exiting || st.status === StakerStatus.Evicted)
-      .map(row)
+    let totalQueued = 0n
+    for (const st of s.stakers.values()) totalQueued += st.exitAmount
+    const pending = this.pendingConfig
     return {
       config: s.config,
+      configVersion: s.configVersion,
+      pendingConfig: pending.config,
+      pendingConfigAt: pending.activatesAt,
+      owner: s.owner,
       token: s.token,
       chainBlockNumber,
       chainTimestamp,
@@ -451,15 +563,27 @@ export class PoolModel {
       minCapacity: this.currentMinCapacity(),
       activeProvers: BigInt(active.length),
       totalStaked,
+      totalQueued,
       treasury: s.treasury,
+      totalOwed: s.totalOwed,
       exitsToday: this.exitsToday(chainTimestamp),
-      provers: [...active, ...leaving],
+      stakerCount: BigInt(s.stakerList.length),
+      provers: active,
     }
+  }
+
+  /** Mirrors `ProverPoolLens.getStakers(core, offset, limit)`: a page of every staker, weights 0. */
+  lensStakers(offset: bigint, limit: bigint): { rows: ProverView[]; total: bigint } {
+    const list = this.#s.stakerList
+    const total = BigInt(list.length)
+    const end = offset >= total ? offset : total - offset > limit ? offset + limit : total
+    const rows = list.slice(Number(offset), Number(end)).map((a) => this.#row(this.#staker(a), 0n))
+    return { rows, total }
   }
 
   // ─── ProverPool transitions ─────────────────────────────────────────────────────────────────────
 
-  /** `stake(amount, rewardPerGas, capacity)`: join (maybe evicting the lowest weight) or top up. */
+  /** `stake(amount, rewardPerGas, capacity)`: join (maybe evicting the lowest standing weight) or top up. */
   stake(params: StakeParameters): StakeReturnType {
     const { amount, rewardPerGas, capacity, now } = params
     const prover = checksum(params.prover)
@@ -501,14 +625,22 @@ export class PoolModel {
     let slot = s.slotOwners.findIndex((owner, i) => i < maxActive && owner === zeroAddress)
     let evicted: Address | null = null
     if (slot < 0) {
-      // Every occupied slot competes (also slots above a lowered maxActiveProvers); ties: lowest index.
-      const weights = this.#slotWeights(s.backlog)
+      // Revision 2.3: every occupied slot competes (also slots above a lowered maxActiveProvers) with its
+      // *standing* weight — at its maximum capacity, eligibility ignored; ties: the lowest index.
       let lowest = -1
-      for (const [i, w] of weights.entries())
-        if (s.slotOwners[i] !== zeroAddress && (lowest < 0 || w < weights[lowest]!)) lowest = i
-      const lowestWeight = weights[lowest]!
-      // The newcomer passed the requirements above, so its plain weight is its slot weight.
-      const newWeight = weight({ stake: amount, rewardPerGas, capacity, feePerGas: s.feePerGas }, s.config)
+      let lowestWeight = 0n
+      for (const [i, owner] of s.slotOwners.entries()) {
+        if (owner === zeroAddress) continue
+        const w = this.#standingWeight(this.#staker(owner))
+        if (lowest < 0 || w < lowestWeight) {
+          lowest = i
+          lowestWeight = w
+        }
+      }
+      const newWeight = this.#weightFormula(
+        { stake: amount, rewardPerGas, capacity, feePerGas: s.feePerGas },
+        s.config,
+      )
       if (newWeight <= lowestWeight) fail('ProverPoolWeightTooLow', newWeight, lowestWeight)
       slot = lowest
       evicted = s.slotOwners[slot]!
@@ -527,8 +659,14 @@ export class PoolModel {
     st.slot = slot
     st.stake = amount
     st.rewardPerGas = rewardPerGas
-    st.currentCapacity = capacity
+    // Blocks still unproven from an earlier stint count against the new capacity.
+    const outstanding = st.heldBack
+    st.currentCapacity = capacity > outstanding ? capacity - outstanding : 0n
+    st.heldBack = outstanding > capacity ? outstanding - capacity : 0n
     st.maxCapacity = capacity
+    // Revision 2.4: joining counts as a change of R and C, so R cannot be raised right after winning a slot.
+    st.lastRewardChangeAt = now
+    st.lastCapacityChangeAt = now
     st.deposited += amount
     s.slotOwners[slot] = prover
     s.balance += amount
@@ -546,7 +684,7 @@ export class PoolModel {
     return this.stake({ prover: a, amount, rewardPerGas: st.rewardPerGas, capacity: st.maxCapacity, now })
   }
 
-  /** `changeRewardPerGas(R)`: active only, once per cooldown, R in range. Does not re-rank. */
+  /** `changeRewardPerGas(R)`: active only, once per cooldown (joining starts it), R in range. No re-rank. */
   changeRewardPerGas({ prover, rewardPerGas, now }: ChangeRewardPerGasParameters): TransitionReturnType {
     const a = checksum(prover)
     this.#checkTime(now)
@@ -563,19 +701,25 @@ export class PoolModel {
     return { events: [{ eventName: 'RewardPerGasChanged', args: [a, old, rewardPerGas] }] }
   }
 
-  /** `changeCapacity(C)`: active only, own cooldown; outstanding blocks stay counted. */
+  /**
+   * `changeCapacity(C)`: active only, own cooldown (joining starts it); outstanding blocks stay counted.
+   * Capacity 0 is accepted at once, cooldown or not (Revision 2.7).
+   */
   changeCapacity({ prover, capacity, now }: ChangeCapacityParameters): TransitionReturnType {
     const a = checksum(prover)
     this.#checkTime(now)
     const s = this.#s
     const st = this.#activeStaker(a)
-    this.#checkCooldown(st.lastCapacityChangeAt, now)
-    const minC = minCapacity({ backlog: s.backlog }, s.config)
-    if (capacity < minC || capacity > MAX_CAPACITY)
-      fail('ProverPoolCapacityOutOfRange', capacity, minC, MAX_CAPACITY)
+    if (capacity !== 0n) {
+      this.#checkCooldown(st.lastCapacityChangeAt, now)
+      const minC = minCapacity({ backlog: s.backlog }, s.config)
+      if (capacity < minC || capacity > MAX_CAPACITY)
+        fail('ProverPoolCapacityOutOfRange', capacity, minC, MAX_CAPACITY)
+    }
     const old = st.maxCapacity
-    const outstanding = st.maxCapacity - st.currentCapacity
+    const outstanding = st.maxCapacity - st.currentCapacity + st.heldBack
     st.currentCapacity = capacity > outstanding ? capacity - outstanding : 0n
+    st.heldBack = outstanding > capacity ? outstanding - capacity : 0n
     st.maxCapacity = capacity
     st.lastCapacityChangeAt = now
     s.timestamp = now
@@ -619,15 +763,16 @@ export class PoolModel {
 
   // ─── BlockProtocol transitions ──────────────────────────────────────────────────────────────────
 
-  /** `proposeBlock(gasUsed)`: emergency update, fee, selection (or an open block), snapshots. */
+  /** `proposeBlock(gasUsed, commitment)`: checks, emergency update, fee, selection (or an open block), snapshots. */
   proposeBlock(params: ProposeBlockParameters): ProposeBlockReturnType {
-    const { gasUsed, parentHash, now } = params
+    const { gasUsed, commitment, parentHash, now, selectionSeed: seedOverride } = params
     const proposer = checksum(params.proposer)
     this.#checkTime(now)
     const s = this.#s
     const { config } = s
-    if (gasUsed === 0n || gasUsed > MAX_GAS_USED)
-      fail('BlockProtocolGasUsedOutOfRange', gasUsed, MAX_GAS_USED)
+    if (gasUsed < config.minGasPerBlock || gasUsed > MAX_GAS_USED)
+      fail('BlockProtocolGasUsedOutOfRange', gasUsed, config.minGasPerBlock, MAX_GAS_USED)
+    if (BigInt(commitment) === 0n) fail('BlockProtocolEmptyCommitment')
 
     const backlog = s.backlog
     const events: PoolEvent[] = []
@@ -644,7 +789,10 @@ export class PoolModel {
     const blockId = s.nextBlockId
     const picked =
       reason === EmergencyReason.None
-        ? selectProver({ weights: this.#slotWeights(backlog), seed: selectionSeed({ parentHash, blockId }) })
+        ? selectProver({
+            weights: this.#slotWeights(backlog),
+            seed: seedOverride ?? selectionSeed({ parentHash, blockId }),
+          })
         : null
     const open = picked === null
     if (open && s.openBlocks >= config.maxOpenBlocks)
@@ -669,12 +817,11 @@ export class PoolModel {
       assignedProver,
       proposedAt: now,
       gasUsed,
-      feePerGas: s.feePerGas,
       rewardPerGas,
       proofWindow: window,
       avgProofDelayMs: s.avgProofDelayMs,
-      provenAt: 0n,
-      prover: zeroAddress,
+      configVersion: s.configVersion,
+      commitment,
       open,
       proven: false,
       slashed: false,
@@ -685,25 +832,25 @@ export class PoolModel {
     s.timestamp = now
     events.push({
       eventName: 'BlockProposed',
-      args: [blockId, proposer, assignedProver, gasUsed, s.feePerGas, rewardPerGas, now + window],
+      args: [blockId, proposer, assignedProver, gasUsed, s.feePerGas, rewardPerGas, now + window, commitment],
     })
     return { blockId, assignedProver, open, events }
   }
 
-  /** `proveBlocks(blockIds, proof)` (`proveBlock(id, proof)` is a batch of one). */
+  /** `proveBlocks(blockIds, proof)`; a batch of one is `proveBlock(id, proof)` (no batch-size check applies). */
   proveBlocks(params: ProveBlocksParameters): ProveBlocksReturnType {
     const { blockIds, now, proof = '0x01' } = params
     const prover = checksum(params.prover)
     this.#checkTime(now)
     const s = this.#s
-    const { config } = s
 
-    // Checks: batch, verifier, then every block in the given order.
+    // Checks: the batch, then every block in the given order (known, not proven, caller allowed, verifier).
     if (blockIds.length === 0) fail('BlockProtocolEmptyBatch')
-    const maxBatch = this.currentBatchSize()
     const length = BigInt(blockIds.length)
-    if (length > maxBatch) fail('BlockProtocolBatchTooLarge', length, maxBatch)
-    if (proof.length <= 2) fail('BlockProtocolProofRejected')
+    if (length > 1n) {
+      const maxBatch = this.currentBatchSize()
+      if (length > maxBatch) fail('BlockProtocolBatchTooLarge', length, maxBatch)
+    }
     const seen = new Set<bigint>()
     for (const id of blockIds) {
       const b = s.blocks.get(id)
@@ -712,15 +859,19 @@ export class PoolModel {
       const deadline = b.proposedAt + b.proofWindow
       if (!b.open && now <= deadline && prover !== b.assignedProver)
         fail('BlockProtocolNotAssignedProver', id, b.assignedProver, deadline)
+      // The development verifier accepts any non-empty proof.
+      if (proof.length <= 2) fail('BlockProtocolProofRejected', id)
       seen.add(id)
     }
 
     // Effects, block by block.
     const events: PoolEvent[] = []
     const paid: bigint[] = []
+    const owed: bigint[] = []
     const batched = blockIds.length >= 2
     for (const id of blockIds) {
       const b = s.blocks.get(id)!
+      const rates = this.#configOf(b.configVersion)
       const delay = now - b.proposedAt
       const late = now > b.proposedAt + b.proofWindow
       const kind: ProofKind = b.open ? 'open' : late ? 'late' : 'inWindow'
@@ -728,17 +879,16 @@ export class PoolModel {
       // switches emergency mode on did not land in it (an earlier block of the batch may have switched it on).
       const stabilized = this.isEmergency || batched
       b.proven = true
-      b.prover = prover
-      b.provenAt = now
+      if (!b.open && late) b.slashed = true
       s.backlog -= 1n // counted as proven from here on (also for the prover-failure check)
       if (b.open) s.openBlocks -= 1n
 
       if (kind === 'inWindow') {
         const oldFee = s.feePerGas
         const oldAvgMs = s.avgProofDelayMs
-        s.feePerGas = nextFeePerGas({ feePerGas: oldFee, effectiveRewardPerGas: b.rewardPerGas }, config)
+        s.feePerGas = nextFeePerGas({ feePerGas: oldFee, effectiveRewardPerGas: b.rewardPerGas }, s.config)
         // The average is kept in milliseconds; the delay is whole seconds.
-        s.avgProofDelayMs = nextAvgProofDelay({ avgProofDelay: oldAvgMs, delay: delay * 1000n }, config)
+        s.avgProofDelayMs = nextAvgProofDelay({ avgProofDelay: oldAvgMs, delay: delay * 1000n }, s.config)
         events.push({ eventName: 'FeePerGasChanged', args: [id, oldFee, s.feePerGas, now] })
         events.push({ eventName: 'AvgProofDelayChanged', args: [id, oldAvgMs, s.avgProofDelayMs] })
       }
@@ -746,22 +896,24 @@ export class PoolModel {
       if (!b.open) {
         const st = this.#staker(b.assignedProver)
         if (late) {
-          b.slashed = true
-          events.push(this.#slash(st, id, b.rewardPerGas * b.gasUsed))
+          // The slash uses the rates of the block's own config version (Revision 2.1).
+          events.push(this.#slash(st, id, b.rewardPerGas * b.gasUsed, rates))
           // Prover failure: before the assigned prover's capacity comes back.
           if (
             s.emergencyReason === EmergencyReason.None &&
-            (this.#availableProvers(s.backlog) < config.minAvailableProvers ||
-              s.backlog >= config.congestionBacklog / 2n)
+            (this.#availableProvers(s.backlog) < s.config.minAvailableProvers ||
+              s.backlog >= s.config.congestionBacklog / 2n)
           ) {
             s.emergencyReason = EmergencyReason.ProverFailure
             events.push({ eventName: 'EmergencyModeChanged', args: [true, EmergencyReason.ProverFailure] })
           }
         }
-        if (st.status === StakerStatus.Active && st.currentCapacity < st.maxCapacity) st.currentCapacity += 1n
+        // One outstanding block fewer: a held-back one first, else one capacity back in the slot.
+        if (st.heldBack > 0n) st.heldBack -= 1n
+        else if (st.status === StakerStatus.Active && st.currentCapacity < st.maxCapacity)
+          st.currentCapacity += 1n
       }
 
-      // Paid from the treasury as it stands after this block's slash.
       const { total } = proofReward(
         {
           kind,
@@ -771,15 +923,24 @@ export class PoolModel {
           avgProofDelayMs: b.avgProofDelayMs,
           stabilized,
         },
-        config,
+        rates,
       )
-      const pay = min(total, s.treasury)
+      // Revision 2.5: the treasury pays only what it holds beyond what it already owes; the rest is owed.
+      const available = s.treasury > s.totalOwed ? s.treasury - s.totalOwed : 0n
+      const pay = min(total, available)
+      const unpaid = total - pay
       if (pay > 0n) {
         s.treasury -= pay
         s.rewards.set(prover, (s.rewards.get(prover) ?? 0n) + pay)
       }
+      if (unpaid > 0n) {
+        s.owed.set(prover, (s.owed.get(prover) ?? 0n) + unpaid)
+        s.totalOwed += unpaid
+        events.push({ eventName: 'RewardOwed', args: [prover, id, unpaid] })
+      }
       paid.push(pay)
-      events.push({ eventName: 'BlockProven', args: [id, prover, pay, delay, late, b.open, batched] })
+      owed.push(unpaid)
+      events.push({ eventName: 'BlockProven', args: [id, prover, total, delay, late, b.open, batched] })
     }
 
     if (s.emergencyReason !== EmergencyReason.None && this.#canLeaveEmergency(s.backlog)) {
@@ -787,20 +948,34 @@ export class PoolModel {
       events.push({ eventName: 'EmergencyModeChanged', args: [false, EmergencyReason.None] })
     }
     s.timestamp = now
-    return { paid, events }
+    return { paid, owed, events }
   }
 
-  /** `claimRewards()`: pay out every unclaimed reward. */
+  /** `claimRewards()`: pay the claimable rewards and as much of the owed ones as the treasury holds. */
   claimRewards({ prover, now }: ClaimRewardsParameters): TransitionReturnType {
     const a = checksum(prover)
     this.#checkTime(now)
     const s = this.#s
-    const amount = s.rewards.get(a) ?? 0n
-    if (amount === 0n) fail('BlockProtocolNothingToClaim')
+    const claimable = s.rewards.get(a) ?? 0n
+    const owed = s.owed.get(a) ?? 0n
+    const owedPaid = min(owed, s.treasury)
+    if (claimable === 0n && owedPaid === 0n) {
+      if (owed !== 0n) fail('BlockProtocolOwedUnfunded', owed, s.treasury)
+      fail('BlockProtocolNothingToClaim')
+    }
     s.rewards.delete(a)
-    s.balance -= amount
+    const events: PoolEvent[] = []
+    if (owedPaid > 0n) {
+      if (owed === owedPaid) s.owed.delete(a)
+      else s.owed.set(a, owed - owedPaid)
+      s.treasury -= owedPaid
+      s.totalOwed -= owedPaid
+      events.push({ eventName: 'OwedRewardsPaid', args: [a, owedPaid] })
+    }
+    s.balance -= claimable + owedPaid
     s.timestamp = now
-    return { events: [{ eventName: 'RewardsClaimed', args: [a, amount] }] }
+    events.push({ eventName: 'RewardsClaimed', args: [a, claimable + owedPaid] })
+    return { events }
   }
 
   /** `fundTreasury(amount)`: anyone adds TKO to the treasury. */
@@ -815,19 +990,80 @@ export class PoolModel {
     return { events: [{ eventName: 'TreasuryFunded', args: [a, amount] }] }
   }
 
+  // ─── Owner: scheduled config (Revision 2.1) and two-step ownership ──────────────────────────────
+
   /**
-   * `updateConfig(config)`: owner only, validated like the constructor. Blocks already proposed keep their
-   * snapshots; nothing else is recomputed (slots above a lowered `maxActiveProvers` stay until they leave).
+   * `scheduleConfig(config)`: owner only, validated against the hard bounds; may be applied once the
+   * `configDelay` of the config in force has passed. Replaces a pending one.
    */
-  updateConfig({ caller, config, now }: UpdateConfigParameters): TransitionReturnType {
+  scheduleConfig({ caller, config, now }: ScheduleConfigParameters): TransitionReturnType {
     const a = checksum(caller)
     this.#checkTime(now)
-    if (a !== this.#s.owner) fail('OwnableUnauthorizedAccount', a)
-    const invalid = validateConfig(config)
-    if (invalid) fail('ProverPoolConfigInvalid', invalid)
-    this.#s.config = config
-    this.#s.timestamp = now
-    return { events: [{ eventName: 'ConfigUpdated', args: [config] }] }
+    const s = this.#s
+    this.#onlyOwner(a)
+    checkConfig(config)
+    s.pendingConfig = config
+    s.pendingConfigAt = now + s.config.configDelay
+    s.timestamp = now
+    return { events: [{ eventName: 'ConfigScheduled', args: [config, s.pendingConfigAt] }] }
+  }
+
+  /** `cancelConfig()`: owner only. */
+  cancelConfig({ caller, now }: CallerParameters): TransitionReturnType {
+    const a = checksum(caller)
+    this.#checkTime(now)
+    const s = this.#s
+    this.#onlyOwner(a)
+    if (s.pendingConfigAt === 0n) fail('BlockProtocolNoConfigScheduled')
+    const at = s.pendingConfigAt
+    s.pendingConfig = null
+    s.pendingConfigAt = 0n
+    s.timestamp = now
+    return { events: [{ eventName: 'ConfigCancelled', args: [at] }] }
+  }
+
+  /**
+   * `applyConfig()`: anyone, once due. The config becomes the next version; blocks already proposed keep
+   * theirs. Nothing else is recomputed (slots above a lowered `maxActiveProvers` stay until they leave).
+   */
+  applyConfig({ caller, now }: CallerParameters): TransitionReturnType {
+    checksum(caller)
+    this.#checkTime(now)
+    const s = this.#s
+    if (s.pendingConfigAt === 0n || !s.pendingConfig) fail('BlockProtocolNoConfigScheduled')
+    if (now < s.pendingConfigAt) fail('BlockProtocolConfigNotDue', s.pendingConfigAt, now)
+    const config = s.pendingConfig
+    s.configVersion += 1n
+    s.configs.set(s.configVersion, config)
+    s.config = config
+    s.pendingConfig = null
+    s.pendingConfigAt = 0n
+    s.timestamp = now
+    return { events: [{ eventName: 'ConfigUpdated', args: [s.configVersion, config] }] }
+  }
+
+  /** `transferOwnership(newOwner)` (Ownable2Step): owner only; `newOwner` must `acceptOwnership`. */
+  transferOwnership({ caller, newOwner, now }: TransferOwnershipParameters): TransitionReturnType {
+    const a = checksum(caller)
+    this.#checkTime(now)
+    const s = this.#s
+    this.#onlyOwner(a)
+    s.pendingOwner = checksum(newOwner)
+    s.timestamp = now
+    return { events: [{ eventName: 'OwnershipTransferStarted', args: [s.owner, s.pendingOwner] }] }
+  }
+
+  /** `acceptOwnership()` (Ownable2Step): the pending owner only. */
+  acceptOwnership({ caller, now }: CallerParameters): TransitionReturnType {
+    const a = checksum(caller)
+    this.#checkTime(now)
+    const s = this.#s
+    if (a !== s.pendingOwner) fail('OwnableUnauthorizedAccount', a)
+    const previous = s.owner
+    s.owner = a
+    s.pendingOwner = zeroAddress
+    s.timestamp = now
+    return { events: [{ eventName: 'OwnershipTransferred', args: [previous, a] }] }
   }
 
   // ─── Internals ──────────────────────────────────────────────────────────────────────────────────
@@ -837,6 +1073,21 @@ export class PoolModel {
       throw new RangeError(
         `time goes forward only: now ${now} is before the last transition ${this.#s.timestamp}`,
       )
+  }
+
+  /** Blocks assigned to `st` and not yet proven. */
+  #outstanding(st: Staker): bigint {
+    return (st.status === StakerStatus.Active ? st.maxCapacity - st.currentCapacity : 0n) + st.heldBack
+  }
+
+  #onlyOwner(caller: Address): void {
+    if (caller !== this.#s.owner) fail('OwnableUnauthorizedAccount', caller)
+  }
+
+  #configOf(version: bigint): PoolConfig {
+    const config = this.#s.configs.get(version)
+    if (!config) throw new Error(`model invariant: no config version ${version}`)
+    return config
   }
 
   #staker(prover: Address): Staker {
@@ -872,15 +1123,17 @@ export class PoolModel {
     st.exitUnlocksAt = now + this.#s.config.exitDelay
     st.status = status
     st.slot = -1
+    // The slot's outstanding blocks stay the prover's: held back until proven.
+    st.heldBack += st.maxCapacity - st.currentCapacity
     st.currentCapacity = 0n
   }
 
-  /** Slash for a late block: the active stake if active, else the queued exit amount. */
-  #slash(st: Staker, blockId: bigint, baseReward: bigint): PoolEvent {
+  /** Slash for a late block with its version's rates: the active stake if active, else the queued amount. */
+  #slash(st: Staker, blockId: bigint, baseReward: bigint, rates: PoolConfig): PoolEvent {
     const s = this.#s
     const active = st.status === StakerStatus.Active
     const from = active ? st.stake : st.exitAmount
-    const amount = slashAmount({ stake: from, baseReward }, s.config)
+    const amount = slashAmount({ stake: from, baseReward }, rates)
     if (active) st.stake -= amount
     else st.exitAmount -= amount
     st.slashed += amount
@@ -888,8 +1141,21 @@ export class PoolModel {
     return { eventName: 'Slashed', args: [st.prover, blockId, amount, from - amount] }
   }
 
+  /**
+   * Revision 2.3: who keeps a slot is decided at maximum capacity, eligibility ignored (with the simulator's
+   * `seed` formula, its raw weight at maximum capacity).
+   */
+  #standingWeight(st: Staker): bigint {
+    const { stake, rewardPerGas, maxCapacity } = st
+    const feePerGas = this.#s.feePerGas
+    if (this.#selectionWeight === 'seed')
+      return seedWeight({ stake, rewardPerGas, capacity: maxCapacity, feePerGas })
+    return standingWeight({ stake, rewardPerGas, maxCapacity, feePerGas }, this.#s.config)
+  }
+
   #slotWeights(backlog: bigint): bigint[] {
     const s = this.#s
+    const requirements = eligibilityRequirements({ backlog }, s.config) // the same for every slot
     return s.slotOwners.map((owner) => {
       if (owner === zeroAddress) return 0n
       const st = this.#staker(owner)
@@ -903,19 +1169,23 @@ export class PoolModel {
           backlog,
         },
         s.config,
+        this.#weightFormula,
+        requirements,
       )
     })
   }
 
   /** Active slots that are eligible at `backlog` with capacity left. */
   #availableProvers(backlog: bigint): bigint {
+    const { config } = this.#s
+    const requirements = eligibilityRequirements({ backlog }, config)
     let n = 0n
     for (const owner of this.#s.slotOwners) {
       if (owner === zeroAddress) continue
       const st = this.#staker(owner)
       if (
         st.currentCapacity > 0n &&
-        isEligible({ stake: st.stake, maxCapacity: st.maxCapacity, backlog }, this.#s.config)
+        isEligible({ stake: st.stake, maxCapacity: st.maxCapacity, backlog }, config, requirements)
       )
         n += 1n
     }

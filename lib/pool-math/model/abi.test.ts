@@ -48,9 +48,11 @@ describe('PoolModel shapes match contracts/PoolTypes.sol', () => {
     expect(Object.keys(model.getBlock(1n))).toEqual(structFields('BlockInfo'))
   })
 
-  it("throws exactly the custom errors the contracts declare (plus Ownable's)", () => {
+  it("knows exactly the custom errors the contracts declare (plus Ownable's two)", () => {
     const declared = declaredErrors()
-    expect(new Set(poolErrorNames)).toEqual(new Set([...declared, 'OwnableUnauthorizedAccount']))
+    expect(new Set(poolErrorNames)).toEqual(
+      new Set([...declared, 'OwnableUnauthorizedAccount', 'OwnableInvalidOwner']),
+    )
     const e = new PoolModelError({ name: 'ProverPoolStakeTooLow', args: [1n, 2n] })
     expect(e).toMatchObject({
       errorName: 'ProverPoolStakeTooLow',

@@ -1,6 +1,6 @@
-import { zeroAddress } from 'viem'
+import { zeroAddress, zeroHash } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { MAX_GAS_USED } from '../config'
+import { defaultConfig, MAX_GAS_USED } from '../config'
 import { nextAvgProofDelay } from '../nextAvgProofDelay'
 import { nextFeePerGas } from '../nextFeePerGas'
 import { selectionSeed } from '../selectionSeed'
@@ -11,6 +11,7 @@ import {
   alice,
   bob,
   carol,
+  commitmentOf,
   expectConserved,
   expectPoolError,
   F0,
@@ -34,24 +35,28 @@ describe('PoolModel proposals', () => {
     stake(model, alice, { rewardPerGas: 1_200_000_000n })
     const treasury = model.treasury
     const now = T0 + 7n
-    const r = model.proposeBlock({ proposer, gasUsed, parentHash: parentHash(1n), now })
+    const commitment = commitmentOf(1n)
+    const r = model.proposeBlock({ proposer, gasUsed, commitment, parentHash: parentHash(1n), now })
     expect(r).toMatchObject({ blockId: 1n, assignedProver: alice, open: false })
     const window = 36n // 3 × 12 s
     expect(r.events).toEqual([
-      { eventName: 'BlockProposed', args: [1n, proposer, alice, gasUsed, F0, 1_050_000_000n, now + window] },
+      {
+        eventName: 'BlockProposed',
+        args: [1n, proposer, alice, gasUsed, F0, 1_050_000_000n, now + window, commitment],
+      },
     ])
     expect(model.treasury - treasury).toBe(F0 * gasUsed)
+    // Revision 2: no prover/provenAt/feePerGas in the record (events carry them); the version and commitment.
     expect(model.getBlock(1n)).toEqual({
       blockId: 1n,
       assignedProver: alice,
       proposedAt: now,
       gasUsed,
-      feePerGas: F0,
       rewardPerGas: 1_050_000_000n, // R' capped at 1.05 F
       proofWindow: window,
       avgProofDelayMs: 12_000n,
-      provenAt: 0n,
-      prover: zeroAddress,
+      configVersion: 1n,
+      commitment,
       open: false,
       proven: false,
       slashed: false,
@@ -71,22 +76,99 @@ describe('PoolModel proposals', () => {
       const weights = model.weights()
       const blockId = model.nextBlockId
       const expected = selectProver({ weights, seed: selectionSeed({ parentHash: parentHash(i), blockId }) })
-      const r = model.proposeBlock({ proposer, gasUsed, parentHash: parentHash(i), now: T0 })
+      const r = model.proposeBlock({
+        proposer,
+        gasUsed,
+        commitment: commitmentOf(blockId),
+        parentHash: parentHash(i),
+        now: T0,
+      })
       expect(r.assignedProver).toBe(expected === null ? zeroAddress : model.slotOwners()[expected])
     }
   })
 
-  it('rejects zero gas and gas above uint32', () => {
+  it('selects with a given selectionSeed instead of the parent hash (the simulator draws its own)', () => {
     const model = newModel()
-    expectPoolError(() => propose(model, { gasUsed: 0n }), 'BlockProtocolGasUsedOutOfRange', [
-      0n,
-      MAX_GAS_USED,
-    ])
+    stake(model, alice, { amount: 1_000n * TKO, capacity: 50n })
+    stake(model, bob, { amount: 3_000n * TKO, capacity: 50n })
+    for (const seed of [0n, 999n * TKO, 1_000n * TKO, 3_999n * TKO, 2n ** 255n + 17n]) {
+      const expected = selectProver({ weights: model.weights(), seed })
+      const r = model.proposeBlock({
+        proposer,
+        gasUsed,
+        commitment: commitmentOf(model.nextBlockId),
+        parentHash: parentHash(0n),
+        now: T0,
+        selectionSeed: seed,
+      })
+      expect(r.assignedProver).toBe(model.slotOwners()[expected!])
+    }
+  })
+
+  it('Revision 2.2: refuses a proposal below minGasPerBlock or above uint32, before the commitment', () => {
+    const model = newModel() // minGasPerBlock 100,000 (the demo's)
+    const min = testConfig.minGasPerBlock
+    expect(min).toBe(100_000n)
+    for (const gas of [0n, 1n, min - 1n])
+      expectPoolError(() => propose(model, { gasUsed: gas }), 'BlockProtocolGasUsedOutOfRange', [
+        gas,
+        min,
+        MAX_GAS_USED,
+      ])
     expectPoolError(() => propose(model, { gasUsed: MAX_GAS_USED + 1n }), 'BlockProtocolGasUsedOutOfRange', [
       MAX_GAS_USED + 1n,
+      min,
       MAX_GAS_USED,
     ])
-    propose(model, { gasUsed: MAX_GAS_USED })
+    // The gas is checked first: 1 gas with no commitment is a gas error.
+    expectPoolError(
+      () =>
+        model.proposeBlock({
+          proposer,
+          gasUsed: 1n,
+          commitment: zeroHash,
+          parentHash: parentHash(0n),
+          now: T0,
+        }),
+      'BlockProtocolGasUsedOutOfRange',
+      [1n, min, MAX_GAS_USED],
+    )
+    expect(model.nextBlockId).toBe(1n)
+    expect(propose(model, { gasUsed: min }).blockId).toBe(1n)
+    expect(propose(model, { gasUsed: MAX_GAS_USED }).blockId).toBe(2n)
+  })
+
+  it('Revision 2.2: the minimum follows the config in force (default 1,000,000)', () => {
+    expect(defaultConfig.minGasPerBlock).toBe(1_000_000n)
+    const model = newModel({ ...testConfig, minGasPerBlock: 1_000_000n })
+    expectPoolError(() => propose(model, { gasUsed: 999_999n }), 'BlockProtocolGasUsedOutOfRange', [
+      999_999n,
+      1_000_000n,
+      MAX_GAS_USED,
+    ])
+    propose(model, { gasUsed: 1_000_000n })
+  })
+
+  it('Revision 2.2: refuses an empty commitment, and stores and emits a given one', () => {
+    const model = newModel()
+    stake(model, alice)
+    const before = model.snapshot()
+    expectPoolError(
+      () =>
+        model.proposeBlock({ proposer, gasUsed, commitment: zeroHash, parentHash: parentHash(0n), now: T0 }),
+      'BlockProtocolEmptyCommitment',
+      [],
+    )
+    expect(model.snapshot()).toEqual(before) // no fee taken, no id used
+    const commitment = `0x${'00'.repeat(31)}01` as const // the smallest non-zero one
+    const r = model.proposeBlock({ proposer, gasUsed, commitment, parentHash: parentHash(0n), now: T0 })
+    expect(r.events.at(-1)).toMatchObject({ eventName: 'BlockProposed' })
+    expect(r.events.at(-1)!.args.at(-1)).toBe(commitment)
+    expect(model.getBlock(r.blockId).commitment).toBe(commitment)
+    // Each block keeps its own.
+    const second = propose(model)
+    expect(model.getBlock(second.blockId).commitment).toBe(commitmentOf(second.blockId))
+    expect(model.getBlock(r.blockId).commitment).toBe(commitment)
   })
 
   it("makes a block open at R' = F when nobody has weight, up to maxOpenBlocks", () => {
@@ -136,11 +218,11 @@ describe('PoolModel proofs', () => {
       'AvgProofDelayChanged',
       'BlockProven',
     ])
-    expect(model.getBlock(blockId)).toMatchObject({
-      proven: true,
-      prover: alice,
-      provenAt: deadline,
-      slashed: false,
+    expect(model.getBlock(blockId)).toMatchObject({ proven: true, slashed: false })
+    // Who proved it and when live in the events (Revision 2 dropped them from the record).
+    expect(r.events.at(-1)).toEqual({
+      eventName: 'BlockProven',
+      args: [blockId, alice, expect.any(BigInt), 36n, false, false, false], // delay 36 s: the whole window
     })
   })
 
@@ -218,7 +300,7 @@ describe('PoolModel proofs', () => {
       slashed: slash,
       currentCapacity: 4n,
     })
-    expect(model.getBlock(blockId)).toMatchObject({ slashed: true, prover: carol })
+    expect(model.getBlock(blockId)).toMatchObject({ slashed: true, proven: true })
     expect(model.feePerGas).toBe(F0) // F and the average move only on in-window proofs
     expect(model.avgProofDelayMs).toBe(12_000n)
     expect(model.lens().provers[0]!.healthBps).toBe(9_900n)
@@ -285,23 +367,27 @@ describe('PoolModel proofs', () => {
     expectConserved(model)
   })
 
-  it('never pays more than the treasury holds', () => {
+  it('Revision 2.5: never pays more than the treasury holds, and owes the rest', () => {
     const model = newModel(testConfig, 0n)
     stake(model, alice)
     const { blockId } = propose(model, { gasUsed })
     expect(model.treasury).toBe(F0 * gasUsed) // only the fee
     const r = model.proveBlocks({ prover: alice, blockIds: [blockId], now: T0 })
-    expect(r.paid).toEqual([F0 * gasUsed]) // the 10 % bonus is not covered
+    const bonus = (F0 * gasUsed) / 10n
+    expect(r.paid).toEqual([F0 * gasUsed]) // the 10 % bonus is not covered …
+    expect(r.owed).toEqual([bonus]) // … it is owed
     expect(model.treasury).toBe(0n)
+    expect(model.totalOwed).toBe(bonus)
     const second = propose(model)
     const late = model.getBlock(second.blockId)
-    // Late: the slash lands in the treasury before the reward is paid from it.
+    // Late: the slash lands in the treasury before the reward is paid from what it holds beyond the owed.
     const s = model.proveBlocks({
       prover: bob,
       blockIds: [second.blockId],
       now: late.proposedAt + late.proofWindow + 1n,
     })
     expect(s.paid).toEqual([(F0 * gasUsed * 3n) / 2n])
+    expect(s.owed).toEqual([0n])
     expectConserved(model)
   })
 
@@ -324,7 +410,7 @@ describe('PoolModel proofs', () => {
     expectPoolError(
       () => model.proveBlocks({ prover: alice, blockIds: [1n], now, proof: '0x' }),
       'BlockProtocolProofRejected',
-      [],
+      [1n],
     )
     expectPoolError(
       () => model.proveBlocks({ prover: alice, blockIds: [0n], now }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import type { Address, Hex } from 'viem'
-import { BPS, STAKE_UNIT } from '../config'
+import { type Address, type Hex, keccak256, toHex, zeroHash } from 'viem'
+import { BPS, type PoolConfig, type PoolConfigKey, STAKE_UNIT } from '../config'
 import type { PoolEvent } from './events'
 import type { PoolModel } from './PoolModel'
 
@@ -20,10 +20,13 @@ export type PoolCommand =
   | { kind: 'changeCapacity'; actor: number; capacity: bigint }
   | { kind: 'requestExit'; actor: number }
   | { kind: 'withdraw'; actor: number; queued: boolean }
-  | { kind: 'proposeBlock'; gasUsed: bigint; hash: bigint }
+  | { kind: 'proposeBlock'; gasUsed: bigint; hash: bigint; emptyCommitment: boolean }
   | { kind: 'proveBlocks'; actor: number; pick: number; count: number; assigned: boolean }
   | { kind: 'claimRewards'; actor: number; holder: boolean }
   | { kind: 'fundTreasury'; amount: bigint }
+  | { kind: 'scheduleConfig'; byOwner: boolean; field: number; value: bigint }
+  | { kind: 'cancelConfig'; byOwner: boolean }
+  | { kind: 'applyConfig'; actor: number }
   | { kind: 'wait'; seconds: bigint }
 
 /** A transition with every argument fixed: what is sent to the contract and to the model. */
@@ -34,10 +37,31 @@ export type PoolCall =
   | { fn: 'changeCapacity'; from: Address; capacity: bigint }
   | { fn: 'requestExit'; from: Address }
   | { fn: 'withdraw'; from: Address }
-  | { fn: 'proposeBlock'; from: Address; gasUsed: bigint; hash: bigint }
+  | { fn: 'proposeBlock'; from: Address; gasUsed: bigint; hash: bigint; commitment: Hex }
   | { fn: 'proveBlocks'; from: Address; blockIds: bigint[] }
   | { fn: 'claimRewards'; from: Address }
   | { fn: 'fundTreasury'; from: Address; amount: bigint }
+  | { fn: 'scheduleConfig'; from: Address; config: PoolConfig }
+  | { fn: 'cancelConfig'; from: Address }
+  | { fn: 'applyConfig'; from: Address }
+
+/**
+ * The config changes `scheduleConfig` commands draw from: a field and how a random `0 … 20_000` maps to
+ * its value, reaching past the hard bounds often enough that refusals are exercised too.
+ */
+export const configChanges: readonly [PoolConfigKey, (v: bigint) => bigint][] = [
+  ['slashBps', (v) => v / 10n], // bound 1_000
+  ['minSlashRewardMultiple', (v) => v / 1_000n], // bound 16
+  ['openRewardBps', (v) => v + 5_000n], // bound 20_000
+  ['perfBonusFastBps', (v) => v / 2n], // bound 5_000
+  ['stabilizationBonusBps', (v) => v / 2n], // bound 5_000
+  ['proofWindowMultiplier', (v) => v / 4_000n + 1n],
+  ['minProofWindow', (v) => v / 500n], // 0 is refused
+  ['maxActiveProvers', (v) => v / 4_000n], // 0 is refused
+  ['minGasPerBlock', (v) => v * 100n], // 0 is refused
+  ['configDelay', (v) => v / 200n],
+  ['feeSmoothing', (v) => v / 100n], // 0 is refused
+]
 
 export type CommandEnvironment = {
   /** The stakers and provers, indexed by `actor`. */
@@ -45,6 +69,8 @@ export type CommandEnvironment = {
   proposer: Address
   /** Who funds the treasury. */
   funder: Address
+  /** The core's owner (may schedule and cancel config changes). */
+  owner: Address
 }
 
 const TKO = STAKE_UNIT
@@ -87,6 +113,7 @@ export function poolCommandArb({ actors }: { actors: number }): fc.Arbitrary<Poo
         kind: fc.constant('proposeBlock' as const),
         gasUsed: fc.bigInt({ min: 0n, max: 3_000_000n }),
         hash: fc.bigInt({ min: 0n, max: 2n ** 64n }),
+        emptyCommitment: fc.nat({ max: 19 }).map((n) => n === 0), // one proposal in 20 has none
       }),
     },
     {
@@ -95,7 +122,10 @@ export function poolCommandArb({ actors }: { actors: number }): fc.Arbitrary<Poo
         kind: fc.constant('proveBlocks' as const),
         actor,
         pick: fc.nat(),
-        count: fc.integer({ min: 1, max: 4 }),
+        count: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(1) },
+          { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) },
+        ),
         assigned: fc.boolean(),
       }),
     },
@@ -107,14 +137,33 @@ export function poolCommandArb({ actors }: { actors: number }): fc.Arbitrary<Poo
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('fundTreasury' as const),
-        amount: fc.bigInt({ min: 0n, max: 10n * TKO }),
+        amount: fc.bigInt({ min: 0n, max: TKO / 200n }), // a few blocks' rewards: the treasury runs short
       }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('scheduleConfig' as const),
+        byOwner: fc.nat({ max: 9 }).map((n) => n > 0),
+        field: fc.nat({ max: configChanges.length - 1 }),
+        value: fc.bigInt({ min: 0n, max: 20_000n }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.record({ kind: fc.constant('applyConfig' as const), actor }),
+        fc.record({ kind: fc.constant('cancelConfig' as const), byOwner: fc.boolean() }),
+      ),
     },
     {
       weight: 3,
       arbitrary: fc.record({
         kind: fc.constant('wait' as const),
-        seconds: fc.bigInt({ min: 0n, max: 400n }),
+        seconds: fc.oneof(
+          { weight: 3, arbitrary: fc.bigInt({ min: 0n, max: 30n }) },
+          { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 400n }) },
+        ),
       }),
     },
   )
@@ -152,7 +201,13 @@ export function resolveCommand(
       return { fn: 'withdraw', from: queued ?? who(command.actor) }
     }
     case 'proposeBlock':
-      return { fn: 'proposeBlock', from: env.proposer, gasUsed: command.gasUsed, hash: command.hash }
+      return {
+        fn: 'proposeBlock',
+        from: env.proposer,
+        gasUsed: command.gasUsed,
+        hash: command.hash,
+        commitment: command.emptyCommitment ? zeroHash : keccak256(toHex(command.hash)),
+      }
     case 'proveBlocks': {
       const unproven = [...model.snapshot().blocks.values()].filter((b) => !b.proven)
       const at = (k: number) => unproven[(command.pick + k) % Math.max(1, unproven.length)]
@@ -164,11 +219,27 @@ export function resolveCommand(
     }
     case 'claimRewards': {
       // Half the time, someone who has rewards.
-      const holder = command.holder ? actors.find((a) => model.getStaker(a).rewards > 0n) : undefined
+      const holds = (a: Address) => {
+        const { rewards, owedRewards } = model.getStaker(a)
+        return rewards > 0n || owedRewards > 0n
+      }
+      const holder = command.holder ? actors.find(holds) : undefined
       return { fn: 'claimRewards', from: holder ?? who(command.actor) }
     }
     case 'fundTreasury':
       return { fn: 'fundTreasury', from: env.funder, amount: command.amount }
+    case 'scheduleConfig': {
+      const [key, toValue] = configChanges[command.field % configChanges.length]!
+      return {
+        fn: 'scheduleConfig',
+        from: command.byOwner ? env.owner : who(0),
+        config: { ...model.config, [key]: toValue(command.value) },
+      }
+    }
+    case 'cancelConfig':
+      return { fn: 'cancelConfig', from: command.byOwner ? env.owner : who(0) }
+    case 'applyConfig':
+      return { fn: 'applyConfig', from: who(command.actor) }
     case 'wait':
       return null
   }
@@ -201,12 +272,24 @@ export function applyCall(
     case 'withdraw':
       return model.withdraw({ prover, now }).events
     case 'proposeBlock':
-      return model.proposeBlock({ proposer: call.from, gasUsed: call.gasUsed, parentHash, now }).events
+      return model.proposeBlock({
+        proposer: call.from,
+        gasUsed: call.gasUsed,
+        commitment: call.commitment,
+        parentHash,
+        now,
+      }).events
     case 'proveBlocks':
       return model.proveBlocks({ prover, blockIds: call.blockIds, now }).events
     case 'claimRewards':
       return model.claimRewards({ prover, now }).events
     case 'fundTreasury':
       return model.fundTreasury({ from: call.from, amount: call.amount, now }).events
+    case 'scheduleConfig':
+      return model.scheduleConfig({ caller: call.from, config: call.config, now }).events
+    case 'cancelConfig':
+      return model.cancelConfig({ caller: call.from, now }).events
+    case 'applyConfig':
+      return model.applyConfig({ caller: call.from, now }).events
   }
 }

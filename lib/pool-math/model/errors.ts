@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import { constructorArgumentNames, poolConfigKeys } from '../config'
 
 /**
  * Every custom error a pool transition can revert with, by its Solidity name, with its arguments in ABI
@@ -17,18 +18,25 @@ export type PoolErrorArgs = {
   ProverPoolExitLimitReached: readonly [exitsToday: bigint, maxExitsPerDay: bigint, resetsAt: bigint]
   ProverPoolNothingToWithdraw: readonly []
   ProverPoolExitLocked: readonly [unlocksAt: bigint, now: bigint]
-  BlockProtocolGasUsedOutOfRange: readonly [gasUsed: bigint, max: bigint]
+  BlockProtocolGasUsedOutOfRange: readonly [gasUsed: bigint, min: bigint, max: bigint]
+  BlockProtocolEmptyCommitment: readonly []
   BlockProtocolTooManyOpenBlocks: readonly [openBlocks: bigint, maxOpenBlocks: bigint]
   BlockProtocolEmptyBatch: readonly []
   BlockProtocolBatchTooLarge: readonly [length: bigint, max: bigint]
-  BlockProtocolProofRejected: readonly []
+  BlockProtocolProofRejected: readonly [blockId: bigint]
   BlockProtocolUnknownBlock: readonly [blockId: bigint, nextBlockId: bigint]
   BlockProtocolAlreadyProven: readonly [blockId: bigint]
   BlockProtocolNotAssignedProver: readonly [blockId: bigint, assigned: Address, deadline: bigint]
   BlockProtocolNothingToClaim: readonly []
-  ProverPoolConfigInvalid: readonly [field: string]
-  /** OpenZeppelin `Ownable` (updateConfig by anyone but the owner). */
+  BlockProtocolOwedUnfunded: readonly [owed: bigint, treasury: bigint]
+  BlockProtocolNoConfigScheduled: readonly []
+  BlockProtocolConfigNotDue: readonly [activatesAt: bigint, now: bigint]
+  /** `field` is the index in `struct Config` (30… the constructor's arguments, `constructorArgumentNames`). */
+  ProverPoolConfigInvalid: readonly [field: bigint, value: bigint, min: bigint, max: bigint]
+  /** OpenZeppelin `Ownable` / `Ownable2Step` (config and ownership calls by anyone but the owner). */
   OwnableUnauthorizedAccount: readonly [account: Address]
+  /** OpenZeppelin `Ownable`: a new owner of address(0). */
+  OwnableInvalidOwner: readonly [owner: Address]
 }
 export type PoolErrorName = keyof PoolErrorArgs
 
@@ -52,18 +60,31 @@ const describe: { [name in PoolErrorName]: (...args: PoolErrorArgs[name]) => str
   ProverPoolExitLimitReached: (n, max, at) => `${n} of ${max} exits used today; the limit resets at ${at}.`,
   ProverPoolNothingToWithdraw: () => 'Nothing is queued for withdrawal.',
   ProverPoolExitLocked: (at, now) => `The exit unlocks at ${at} (now ${now}).`,
-  BlockProtocolGasUsedOutOfRange: (gas, max) => `Gas used ${gas} must be between 1 and ${max}.`,
+  BlockProtocolGasUsedOutOfRange: (gas, min, max) => `Gas used ${gas} must be between ${min} and ${max}.`,
+  BlockProtocolEmptyCommitment: () => 'A block needs a non-zero commitment.',
   BlockProtocolTooManyOpenBlocks: (n, max) => `${n} open blocks are unproven (at most ${max}).`,
   BlockProtocolEmptyBatch: () => 'No blocks to prove.',
   BlockProtocolBatchTooLarge: (n, max) => `${n} blocks in one proof; at most ${max} now.`,
-  BlockProtocolProofRejected: () => 'The verifier rejected the proof.',
+  BlockProtocolProofRejected: (id) => `The verifier rejected the proof of block ${id}.`,
   BlockProtocolUnknownBlock: (id, next) => `Block ${id} does not exist (next id ${next}).`,
   BlockProtocolAlreadyProven: (id) => `Block ${id} is already proven.`,
   BlockProtocolNotAssignedProver: (id, assigned, deadline) =>
     `Block ${id} is assigned to ${assigned} until ${deadline}.`,
   BlockProtocolNothingToClaim: () => 'No rewards to claim.',
-  ProverPoolConfigInvalid: (field) => `The config field ${field} is out of bounds.`,
+  BlockProtocolOwedUnfunded: (owed, treasury) =>
+    `You are owed ${owed} wei of rewards, but the treasury holds ${treasury} wei: claim again once it is refilled.`,
+  BlockProtocolNoConfigScheduled: () => 'No config change is scheduled.',
+  BlockProtocolConfigNotDue: (at, now) => `The scheduled config applies from ${at} (now ${now}).`,
+  ProverPoolConfigInvalid: (field, value, min, max) =>
+    `The config field ${configFieldName(field)} is ${value}, outside its bounds ${min}–${max}.`,
   OwnableUnauthorizedAccount: (account) => `${account} is not the owner.`,
+  OwnableInvalidOwner: (owner) => `${owner} cannot be the owner.`,
+}
+
+/** The name of `ProverPoolConfigInvalid`'s field index: a `Config` field, else a constructor argument. */
+export function configFieldName(field: bigint): string {
+  const i = Number(field)
+  return poolConfigKeys[i] ?? constructorArgumentNames[i - poolConfigKeys.length] ?? `#${field}`
 }
 
 /** Every custom error name the model can throw: the contracts' own and OpenZeppelin's `OwnableUnauthorizedAccount`. */

@@ -1,4 +1,4 @@
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { PoolConfig } from '../config'
 import type { EmergencyReason } from '../types'
 
@@ -29,6 +29,7 @@ export type PoolEventArgs = {
     feePerGas: bigint,
     rewardPerGas: bigint,
     proofDeadline: bigint,
+    commitment: Hex,
   ]
   BlockProven: readonly [
     blockId: bigint,
@@ -43,8 +44,14 @@ export type PoolEventArgs = {
   AvgProofDelayChanged: readonly [blockId: bigint, oldAvgProofDelayMs: bigint, newAvgProofDelayMs: bigint]
   EmergencyModeChanged: readonly [active: boolean, reason: EmergencyReason]
   RewardsClaimed: readonly [prover: Address, amount: bigint]
+  RewardOwed: readonly [prover: Address, blockId: bigint, amount: bigint]
+  OwedRewardsPaid: readonly [prover: Address, amount: bigint]
   TreasuryFunded: readonly [from: Address, amount: bigint]
-  ConfigUpdated: readonly [config: PoolConfig]
+  ConfigUpdated: readonly [version: bigint, config: PoolConfig]
+  ConfigScheduled: readonly [config: PoolConfig, activatesAt: bigint]
+  ConfigCancelled: readonly [activatesAt: bigint]
+  OwnershipTransferStarted: readonly [previousOwner: Address, newOwner: Address]
+  OwnershipTransferred: readonly [previousOwner: Address, newOwner: Address]
 }
 export type PoolEventName = keyof PoolEventArgs
 export type PoolEvent = {

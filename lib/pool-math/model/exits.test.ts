@@ -10,6 +10,7 @@ import {
   expectConserved,
   expectPoolError,
   newModel,
+  propose,
   stake,
   T0,
   TKO,
@@ -125,20 +126,49 @@ describe('PoolModel exits and withdrawals', () => {
     })
   })
 
-  it('lists active provers in slot order, then exiting and evicted ones in first-stake order', () => {
+  it('shows active provers only in the lens, in slot order; getStakers pages through everyone ever seen', () => {
     const model = newModel()
     for (const p of [alice, bob, carol, dave]) stake(model, p)
     model.requestExit({ prover: carol, now: T0 })
     stake(model, erin, { now: T0 }) // takes slot 3
     stake(model, carol, { amount: 3_000n * TKO, now: T0 }) // evicts alice (slot 1)
     model.requestExit({ prover: bob, now: T0 })
-    const rows = model.lens().provers.map((p) => [p.prover, p.status, p.slot])
-    expect(rows).toEqual([
+    const view = model.lens()
+    expect(view.provers.map((p) => [p.prover, p.status, p.slot])).toEqual([
       [carol, StakerStatus.Active, 1n],
       [erin, StakerStatus.Active, 3n],
       [dave, StakerStatus.Active, 4n],
-      [alice, StakerStatus.Evicted, 0n],
-      [bob, StakerStatus.Exiting, 0n],
     ])
+    expect(view).toMatchObject({ activeProvers: 3n, stakerCount: 5n })
+    const all = model.lensStakers(0n, 100n)
+    expect(all.total).toBe(5n)
+    expect(all.rows.map((p) => [p.prover, p.status, p.slot, p.weight])).toEqual([
+      [alice, StakerStatus.Evicted, 0n, 0n],
+      [bob, StakerStatus.Exiting, 0n, 0n],
+      [carol, StakerStatus.Active, 1n, 0n], // weights only in getPool
+      [dave, StakerStatus.Active, 4n, 0n],
+      [erin, StakerStatus.Active, 3n, 0n],
+    ])
+    expect(all.rows[0]).toMatchObject({ exitAmount: 1_000n * TKO, stake: 0n })
+    expect(model.lensStakers(1n, 2n).rows.map((p) => p.prover)).toEqual([bob, carol])
+    expect(model.lensStakers(4n, 2n).rows.map((p) => p.prover)).toEqual([erin])
+    expect(model.lensStakers(5n, 2n)).toEqual({ rows: [], total: 5n })
+    expect(model.lensStakers(99n, 2n)).toEqual({ rows: [], total: 5n })
+    expect(model.lensStakers(0n, 0n)).toEqual({ rows: [], total: 5n })
+  })
+
+  it('Revision 2.7: a prover the exit limit holds back can set capacity 0 and get no new blocks', () => {
+    const model = newModel({ ...testConfig, maxExitsPerDay: 1n })
+    for (const p of [alice, bob, carol]) stake(model, p)
+    model.requestExit({ prover: alice, now: T0 })
+    expectPoolError(() => model.requestExit({ prover: bob, now: T0 }), 'ProverPoolExitLimitReached', [
+      1n,
+      1n,
+      dayEnd,
+    ])
+    model.changeCapacity({ prover: bob, capacity: 0n, now: T0 }) // inside the join's cooldown
+    for (let i = 0; i < 3; i++) expect(propose(model).assignedProver).toBe(carol)
+    model.requestExit({ prover: bob, now: dayEnd })
+    expect(model.getStaker(bob).status).toBe(StakerStatus.Exiting)
   })
 })

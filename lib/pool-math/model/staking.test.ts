@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { MAX_STAKE } from '../config'
 import { StakerStatus } from '../types'
 import { weight } from '../weight'
-import { PoolModel } from './PoolModel'
 import {
   alice,
   bob,
@@ -16,6 +15,7 @@ import {
   frank,
   newModel,
   propose,
+  proposeFor,
   stake,
   TKO,
   testConfig,
@@ -223,27 +223,95 @@ describe('PoolModel staking', () => {
     expect(low - w + 1n).toBeGreaterThan(0n)
   })
 
-  it('weighs an ineligible or fully loaded prover as zero when choosing whom to evict', () => {
+  it('Revision 2.3: a busy prover with all capacity in use keeps its slot against a smaller newcomer', () => {
+    const model = newModel()
+    stake(model, alice, { amount: 2_000n * TKO, capacity: 2n })
+    for (const p of [bob, carol, dave]) stake(model, p, { amount: 3_000n * TKO, capacity: 20n })
+    // Both of alice's capacity units are in use: she weighs 0 for the next block, not for her slot.
+    proposeFor(model, alice)
+    proposeFor(model, alice)
+    expect(model.getStaker(alice).currentCapacity).toBe(0n)
+    expect(model.weights()[0]).toBe(0n)
+    const standing = weight({ stake: 2_000n * TKO, rewardPerGas: F0, capacity: 2n, feePerGas: F0 })
+    const newcomer = weight({ stake: 1_500n * TKO, rewardPerGas: F0, capacity: 4n, feePerGas: F0 })
+    expect(newcomer).toBeGreaterThan(0n)
+    expectPoolError(() => stake(model, erin, { amount: 1_500n * TKO }), 'ProverPoolWeightTooLow', [
+      newcomer,
+      standing,
+    ])
+    // A tie keeps the incumbent; one whole TKO more evicts her.
+    expectPoolError(() => stake(model, erin, { amount: 2_000n * TKO }), 'ProverPoolWeightTooLow', [
+      standing,
+      standing,
+    ])
+    expect(stake(model, erin, { amount: 2_001n * TKO })).toMatchObject({ slot: 1n, evicted: alice })
+    expectConserved(model)
+  })
+
+  it('Revision 2.3: an ineligible but big prover is not evicted by a smaller newcomer', () => {
     const model = newModel()
     stake(model, alice, { amount: 5_000n * TKO, capacity: 1n }) // biggest stake, capacity 1
     stake(model, bob, { capacity: 20n })
     stake(model, carol, { capacity: 20n })
     stake(model, dave, { capacity: 20n })
-    for (let i = 0; i < 8; i++) propose(model) // minCapacity(8) = 2 > alice's 1
+    for (let i = 0; i < 8; i++) propose(model) // minCapacity(8) = 2 > alice's 1: ineligible
+    expect(model.currentMinCapacity()).toBe(2n)
     expect(model.weights()[0]).toBe(0n)
-    expect(stake(model, erin, { amount: 1_000n * TKO, capacity: 2n })).toMatchObject({ evicted: alice })
+    // The lowest standing weight is bob's (1,000 TKO, the lowest index of three equal ones), not alice's.
+    const bobStanding = weight({ stake: 1_000n * TKO, rewardPerGas: F0, capacity: 20n, feePerGas: F0 })
+    expectPoolError(
+      () => stake(model, erin, { amount: 1_000n * TKO, capacity: 2n }),
+      'ProverPoolWeightTooLow',
+      [bobStanding, bobStanding],
+    )
+    expect(stake(model, erin, { amount: 1_001n * TKO, capacity: 2n })).toMatchObject({
+      slot: 2n,
+      evicted: bob,
+    })
+    expect(model.getStaker(alice).status).toBe(StakerStatus.Active)
   })
 
-  it('does not start the R or C cooldown on joining', () => {
+  it('Revision 2.4: joining starts the R and C cooldowns', () => {
     const model = newModel()
+    const joined = model.timestamp
     stake(model, alice)
-    model.changeRewardPerGas({ prover: alice, rewardPerGas: F0 + 1n, now: model.timestamp })
-    model.changeCapacity({ prover: alice, capacity: 5n, now: model.timestamp })
+    const at = joined + testConfig.rewardChangeCooldown
+    expect(model.getStaker(alice)).toMatchObject({ lastRewardChangeAt: joined, lastCapacityChangeAt: joined })
+    expectPoolError(
+      () => model.changeRewardPerGas({ prover: alice, rewardPerGas: 2n * F0, now: at - 1n }),
+      'ProverPoolCooldownActive',
+      [at, at - 1n],
+    )
+    expectPoolError(
+      () => model.changeCapacity({ prover: alice, capacity: 5n, now: at - 1n }),
+      'ProverPoolCooldownActive',
+      [at, at - 1n],
+    )
+    model.changeRewardPerGas({ prover: alice, rewardPerGas: F0 + 1n, now: at })
+    model.changeCapacity({ prover: alice, capacity: 5n, now: at })
     expect(model.getStaker(alice)).toMatchObject({
       rewardPerGas: F0 + 1n,
       maxCapacity: 5n,
       currentCapacity: 5n,
+      lastRewardChangeAt: at,
+      lastCapacityChangeAt: at,
     })
+    // A top-up is not a join: it restarts nothing.
+    stake(model, alice, { amount: TKO, rewardPerGas: F0 + 1n, capacity: 5n, now: at + 1n })
+    expect(model.getStaker(alice)).toMatchObject({ lastRewardChangeAt: at, lastCapacityChangeAt: at })
+  })
+
+  it('Revision 2.4: joining again after an exit restarts the cooldowns', () => {
+    const model = newModel()
+    stake(model, alice)
+    const later = model.timestamp + 10n * testConfig.rewardChangeCooldown
+    model.requestExit({ prover: alice, now: later })
+    stake(model, alice, { now: later + 1n })
+    expectPoolError(
+      () => model.changeRewardPerGas({ prover: alice, rewardPerGas: 2n * F0, now: later + 1n }),
+      'ProverPoolCooldownActive',
+      [later + 1n + testConfig.rewardChangeCooldown, later + 1n],
+    )
   })
 
   it('lets a staker with a queued exit stake again, keeping the two amounts apart', () => {
@@ -265,7 +333,7 @@ describe('PoolModel staking', () => {
     const model = newModel()
     stake(model, alice)
     stake(model, bob)
-    const t = model.timestamp + 1n
+    const t = model.timestamp + testConfig.rewardChangeCooldown // joining started both cooldowns
     expectPoolError(
       () => model.changeRewardPerGas({ prover: carol, rewardPerGas: F0, now: t }),
       'ProverPoolNotActive',
@@ -300,75 +368,55 @@ describe('PoolModel staking', () => {
   it('keeps outstanding blocks counted when the capacity changes', () => {
     const model = newModel()
     stake(model, alice, { capacity: 4n })
-    const ids = [propose(model).blockId, propose(model).blockId, propose(model).blockId]
+    const start = model.timestamp + testConfig.rewardChangeCooldown // after the join's cooldown
+    const ids = [1, 2, 3].map(() => propose(model, { now: start }).blockId)
     expect(model.getStaker(alice).currentCapacity).toBe(1n)
-    const r = model.changeCapacity({ prover: alice, capacity: 2n, now: model.timestamp })
+    const r = model.changeCapacity({ prover: alice, capacity: 2n, now: start })
     expect(r.events).toEqual([{ eventName: 'CapacityChanged', args: [alice, 4n, 2n] }])
     expect(model.getStaker(alice)).toMatchObject({ maxCapacity: 2n, currentCapacity: 0n }) // max(0, 2 - 3)
-    const now = model.timestamp + 1n
+    const now = start + 1n
+    // Current capacity is max(0, max − outstanding): a proof frees one only below the new maximum.
     model.proveBlocks({ prover: alice, blockIds: [ids[0]!], now })
-    expect(model.getStaker(alice).currentCapacity).toBe(1n)
+    expect(model.getStaker(alice)).toMatchObject({ outstandingBlocks: 2n, currentCapacity: 0n })
     model.proveBlocks({ prover: alice, blockIds: [ids[1]!], now })
+    expect(model.getStaker(alice)).toMatchObject({ outstandingBlocks: 1n, currentCapacity: 1n })
     model.proveBlocks({ prover: alice, blockIds: [ids[2]!], now })
     expect(model.getStaker(alice).currentCapacity).toBe(2n) // never above the new maximum
     expectPoolError(() => model.changeCapacity({ prover: bob, capacity: 2n, now }), 'ProverPoolNotActive', [
       bob,
     ])
   })
-})
 
-describe('PoolModel config', () => {
-  it('validates the deployment like the constructor', () => {
-    expectPoolError(() => new PoolModel({ feePerGas: 0n }), 'ProverPoolConfigInvalid', ['initialFeePerGas'])
+  it('Revision 2.7: accepts capacity 0 at once, cooldown or not, and the prover gets no new blocks', () => {
+    const model = newModel()
+    stake(model, alice, { capacity: 4n })
+    stake(model, bob, { capacity: 4n })
+    const { blockId } = proposeFor(model, alice)
+    const now = model.timestamp // inside the cooldown joining started
     expectPoolError(
-      () => new PoolModel({ config: { ...testConfig, maxBatchSize: 1n } }),
-      'ProverPoolConfigInvalid',
-      ['maxBatchSize'],
+      () => model.changeCapacity({ prover: alice, capacity: 1n, now }),
+      'ProverPoolCooldownActive',
+      [now + testConfig.rewardChangeCooldown, now],
     )
-  })
-
-  it('lets only the owner update the config, validated, and keeps block snapshots', () => {
-    const owner = frank
-    const model = new PoolModel({
-      config: testConfig,
-      owner,
-      feePerGas: F0,
-      avgProofDelayMs: 12_000n,
-      now: 1n,
+    const r = model.changeCapacity({ prover: alice, capacity: 0n, now })
+    expect(r.events).toEqual([{ eventName: 'CapacityChanged', args: [alice, 4n, 0n] }])
+    expect(model.getStaker(alice)).toMatchObject({
+      status: StakerStatus.Active,
+      maxCapacity: 0n,
+      currentCapacity: 0n,
+      lastCapacityChangeAt: now,
     })
-    stake(model, alice, { capacity: 10n })
-    const { blockId } = propose(model)
-    const next = { ...testConfig, minProofWindow: 100n, maxProofWindow: 500n }
+    expect(model.weights()[0]).toBe(0n)
+    for (let i = 0; i < 4; i++) expect(propose(model).assignedProver).toBe(bob)
+    // Its outstanding block is still its to prove; capacity does not come back above the new maximum 0.
+    model.proveBlocks({ prover: alice, blockIds: [blockId], now })
+    expect(model.getStaker(alice).currentCapacity).toBe(0n)
+    // Capacity 0 twice is fine; going back up waits for the cooldown the change restarted.
+    model.changeCapacity({ prover: alice, capacity: 0n, now: now + 1n })
     expectPoolError(
-      () => model.updateConfig({ caller: alice, config: next, now: 1n }),
-      'OwnableUnauthorizedAccount',
-      [alice],
+      () => model.changeCapacity({ prover: alice, capacity: 4n, now: now + 2n }),
+      'ProverPoolCooldownActive',
+      [now + 1n + testConfig.rewardChangeCooldown, now + 2n],
     )
-    expectPoolError(
-      () => model.updateConfig({ caller: owner, config: { ...next, targetBacklog: 0n }, now: 1n }),
-      'ProverPoolConfigInvalid',
-      ['targetBacklog'],
-    )
-    expect(model.updateConfig({ caller: owner, config: next, now: 1n }).events).toEqual([
-      { eventName: 'ConfigUpdated', args: [next] },
-    ])
-    expect(model.getBlock(blockId).proofWindow).toBe(36n)
-    expect(model.currentProofWindow()).toBe(100n)
-  })
-
-  it('lets every occupied slot compete for eviction after maxActiveProvers is lowered', () => {
-    const owner = frank
-    const model = new PoolModel({
-      config: testConfig,
-      owner,
-      feePerGas: F0,
-      avgProofDelayMs: 12_000n,
-      now: 1n,
-    })
-    stake(model, alice, { amount: 3_000n * TKO })
-    stake(model, bob, { amount: 3_000n * TKO })
-    stake(model, carol, { amount: 600n * TKO }) // slot 3
-    model.updateConfig({ caller: owner, config: { ...testConfig, maxActiveProvers: 2n }, now: 1n })
-    expect(stake(model, dave, { amount: 700n * TKO })).toMatchObject({ slot: 3n, evicted: carol })
   })
 })

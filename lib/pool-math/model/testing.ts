@@ -36,6 +36,8 @@ export const testConfig: PoolConfig = {
 }
 
 export const parentHash = (n: bigint): Hex => keccak256(toHex(n))
+/** A block commitment for tests: non-zero, distinct per block. */
+export const commitmentOf = (blockId: bigint): Hex => keccak256(toHex(`block ${blockId}`))
 
 export function newModel(config: PoolConfig = testConfig, treasury = 1_000_000n * TKO): PoolModel {
   const model = new PoolModel({ config, feePerGas: F0, avgProofDelayMs: 12_000n, now: T0 })
@@ -53,7 +55,14 @@ export function stake(
 
 /** Propose one block with a parent hash derived from the next block id (deterministic). */
 export function propose(model: PoolModel, { gasUsed = 1_000_000n, now = model.timestamp, seed = 0n } = {}) {
-  return model.proposeBlock({ proposer, gasUsed, parentHash: parentHash(model.nextBlockId + seed), now })
+  const commitment = commitmentOf(model.nextBlockId)
+  return model.proposeBlock({
+    proposer,
+    gasUsed,
+    commitment,
+    parentHash: parentHash(model.nextBlockId + seed),
+    now,
+  })
 }
 
 /** Propose until the block is assigned to `prover` (trying parent hashes); throws after 500 tries. */
@@ -67,6 +76,7 @@ export function proposeFor(
     const r = draft.proposeBlock({
       proposer,
       gasUsed,
+      commitment: commitmentOf(model.nextBlockId),
       parentHash: parentHash(model.nextBlockId * 1_000n + seed),
       now,
     })
@@ -74,6 +84,7 @@ export function proposeFor(
       return model.proposeBlock({
         proposer,
         gasUsed,
+        commitment: commitmentOf(model.nextBlockId),
         parentHash: parentHash(model.nextBlockId * 1_000n + seed),
         now,
       })

@@ -6,12 +6,16 @@ import { previewChange } from './previewChange'
 const w = (units: bigint, rewardPerGas = F0) =>
   weight({ stake: units * TKO, rewardPerGas, capacity: 4n, feePerGas: F0 })
 
+/** The pool read once the cooldowns joining started (Revision 2.4) have passed. */
+const afterCooldown = (model: ReturnType<typeof newModel>) =>
+  model.lens({ chainTimestamp: model.timestamp + testConfig.rewardChangeCooldown })
+
 describe('previewChange', () => {
   it('shows the weight and odds before and after a change of R', () => {
     const model = newModel()
     stake(model, alice)
     stake(model, bob)
-    const p = previewChange({ pool: model.lens(), prover: alice, rewardPerGas: 2n * F0 })
+    const p = previewChange({ pool: afterCooldown(model), prover: alice, rewardPerGas: 2n * F0 })
     expect(p.before).toEqual({ weight: w(1_000n), probability: 0.5, rank: 1 })
     expect(p).toMatchObject({ weight: w(1_000n, 2n * F0), rank: 2, error: null })
     expect(p.probability).toBeCloseTo(0.2, 12) // 1/4 : 1
@@ -22,7 +26,7 @@ describe('previewChange', () => {
     stake(model, alice)
     stake(model, bob)
     const p = previewChange({
-      pool: model.lens(),
+      pool: afterCooldown(model),
       prover: alice,
       topUp: 1_000n * TKO,
       rewardPerGas: F0,
@@ -31,23 +35,32 @@ describe('previewChange', () => {
     expect(p).toMatchObject({ weight: w(2_000n), rank: 1, error: null })
   })
 
-  it('returns the contract error and the unchanged standing during the cooldown', () => {
+  it('Revision 2.4: returns the contract error and the unchanged standing during the cooldown joining started', () => {
     const model = newModel()
     stake(model, alice)
-    model.changeRewardPerGas({ prover: alice, rewardPerGas: F0, now: model.timestamp })
+    const joined = model.timestamp
     const pool = model.lens()
     const p = previewChange({ pool, prover: alice, rewardPerGas: 1_100_000_000n })
     expect(p.error).toEqual({
       name: 'ProverPoolCooldownActive',
-      args: [model.timestamp + testConfig.rewardChangeCooldown, model.timestamp],
+      args: [joined + testConfig.rewardChangeCooldown, joined],
     })
     expect(p.weight).toBe(p.before.weight)
     const later = previewChange({
-      pool: { ...pool, chainTimestamp: pool.chainTimestamp + 120n },
+      pool: { ...pool, chainTimestamp: joined + testConfig.rewardChangeCooldown },
       prover: alice,
       rewardPerGas: 1_100_000_000n,
     })
     expect(later.error).toBeNull()
+    expect(later.weight).toBeLessThan(later.before.weight)
+  })
+
+  it('Revision 2.7: previews capacity 0 inside the cooldown as accepted, with weight 0', () => {
+    const model = newModel()
+    stake(model, alice)
+    stake(model, bob)
+    const p = previewChange({ pool: model.lens(), prover: alice, capacity: 0n })
+    expect(p).toMatchObject({ weight: 0n, probability: 0, error: null })
   })
 
   it('rejects a change for a prover that is not active', () => {

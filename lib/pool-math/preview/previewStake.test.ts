@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { alice, bob, carol, dave, erin, F0, newModel, stake, TKO } from '../model/testing'
+import {
+  alice,
+  bob,
+  carol,
+  commitmentOf,
+  dave,
+  erin,
+  F0,
+  newModel,
+  proposeFor,
+  stake,
+  TKO,
+} from '../model/testing'
 import { selectionProbabilities } from '../selectionProbabilities'
 import { weight } from '../weight'
 import { previewStake } from './previewStake'
@@ -106,6 +118,7 @@ describe('previewStake', () => {
     model.proposeBlock({
       proposer: erin,
       gasUsed: 1_000_000n,
+      commitment: commitmentOf(1n),
       parentHash: `0x${'11'.repeat(32)}`,
       now: model.timestamp,
     })
@@ -114,5 +127,23 @@ describe('previewStake', () => {
     const p = previewStake({ pool: model.lens(), prover: erin, ...params, amount: 1_600n * TKO })
     expect(p.evicts).toBe(r.evicted)
     expect(p.weight).toBe(draft.weights()[Number(r.slot) - 1])
+  })
+
+  it('Revision 2.3: names the lowest standing weight for eviction, not a prover that is busy right now', () => {
+    const model = newModel()
+    stake(model, alice, { amount: 2_000n * TKO, capacity: 1n })
+    for (const p of [bob, carol, dave]) stake(model, p, { amount: 3_000n * TKO, capacity: 4n })
+    proposeFor(model, alice) // alice's one capacity unit is in use: she weighs 0 for the next block
+    const pool = model.lens()
+    expect(pool.provers[0]).toMatchObject({ prover: alice, weight: 0n })
+    const small = previewStake({ pool, prover: erin, ...params, amount: 1_500n * TKO })
+    expect(small).toMatchObject({
+      joins: false,
+      evicts: null,
+      shortfall: w(2_000n) - w(1_500n) + 1n,
+      requiredStake: 2_001n * TKO,
+      error: { name: 'ProverPoolWeightTooLow', args: [w(1_500n), w(2_000n)] },
+    })
+    expect(previewStake({ pool, prover: erin, ...params, amount: 2_001n * TKO }).evicts).toBe(alice)
   })
 })

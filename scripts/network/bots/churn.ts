@@ -9,6 +9,7 @@ import { BPS, STAKE_UNIT } from '../../../lib/pool-math/config'
 import { minCapacity } from '../../../lib/pool-math/minCapacity'
 import { minStake } from '../../../lib/pool-math/minStake'
 import { rewardPerGasRange } from '../../../lib/pool-math/rewardPerGasRange'
+import { standingWeight } from '../../../lib/pool-math/standingWeight'
 import { StakerStatus } from '../../../lib/pool-math/types'
 import { weight } from '../../../lib/pool-math/weight'
 import { bots, profiles } from '../config'
@@ -26,10 +27,14 @@ export function startChurn(network: Network): void {
       if (!network.hasPool) return
       const pool = network.pool
       const now = network.now()
-      const listed = new Set(pool.provers.map((row) => getAddress(row.prover)))
+      const listed = new Set(
+        network.stakers
+          .filter((row) => row.status !== StakerStatus.None)
+          .map((row) => getAddress(row.prover)),
+      )
 
       // 1. Withdraw every unlocked exit or eviction.
-      for (const row of pool.provers) {
+      for (const row of network.stakers) {
         const prover = network.demoProver(row.prover)
         if (!prover || row.exitAmount === 0n || Number(row.exitUnlocksAt) > now) continue
         const result = await prover.actor.send({ ...network.protocol, functionName: 'withdraw', args: [] })
@@ -42,7 +47,7 @@ export function startChurn(network: Network): void {
       if (comeback) await rejoin(network, comeback, random)
 
       // 3. Now and then a voluntary exit, so the dashboard usually shows one.
-      const exiting = pool.provers.some(
+      const exiting = network.stakers.some(
         (row) => row.status === StakerStatus.Exiting && network.demoProver(row.prover),
       )
       if (
@@ -94,9 +99,20 @@ async function rejoin(network: Network, prover: DemoProver, random: Random): Pro
   if (stake < floor) stake = floor
   const full = pool.activeProvers >= config.maxActiveProvers
   if (full) {
-    const active = pool.provers.filter((row) => row.status === StakerStatus.Active)
-    let lowest = active[0]?.weight ?? 0n
-    for (const row of active) if (row.weight < lowest) lowest = row.weight
+    // Eviction compares standing weights (at maximum capacity, eligibility ignored: SPEC Revision 2.3).
+    const standing = pool.provers.map((row) =>
+      standingWeight(
+        {
+          stake: row.stake,
+          rewardPerGas: row.rewardPerGas,
+          maxCapacity: row.maxCapacity,
+          feePerGas: pool.feePerGas,
+        },
+        config,
+      ),
+    )
+    let lowest = standing[0] ?? 0n
+    for (const w of standing) if (w < lowest) lowest = w
     const mine = (s: bigint) =>
       weight({ stake: s, rewardPerGas, capacity, feePerGas: pool.feePerGas }, config)
     while (mine(stake) <= lowest) stake += 100n * STAKE_UNIT

@@ -13,8 +13,10 @@ export function startClaimer(network: Network): void {
     periodMs: () => bots.claims.everyMs,
     run: async () => {
       if (!network.hasPool) return
-      const ready = network.pool.provers.filter(
-        (row) => row.unclaimedRewards >= bots.claims.minRewards && network.demoProver(row.prover),
+      // Every demo staker, active or not; owed rewards are paid at a claim as far as the treasury allows.
+      const ready = network.stakers.filter(
+        (row) =>
+          row.unclaimedRewards + row.owedRewards >= bots.claims.minRewards && network.demoProver(row.prover),
       )
       const picks = new Set<(typeof ready)[number]>()
       while (picks.size < Math.min(bots.claims.perRound, ready.length)) {
@@ -35,7 +37,8 @@ export function startClaimer(network: Network): void {
       await Promise.all(
         claims.map(async (actor) => {
           const result = await actor.send({ ...network.protocol, functionName: 'claimRewards', args: [] })
-          if (!result.ok && result.errorName !== 'BlockProtocolNothingToClaim') {
+          const benign = ['BlockProtocolNothingToClaim', 'BlockProtocolOwedUnfunded']
+          if (!result.ok && !benign.includes(result.errorName ?? '')) {
             network.scheduler.report(`${actor.label} claimRewards`, new Error(result.error))
           }
         }),

@@ -1,9 +1,9 @@
 /**
- * Proposer (dev account 1): proposes a block at the scenario's pace with a varied `gasUsed`, paying
- * `F * gasUsed` from an allowance approved once. When the open-block cap is reached it says so once
- * and waits for proofs.
+ * Proposer (dev account 1): proposes a block at the scenario's pace with a varied `gasUsed` (at least the
+ * config's `minGasPerBlock`) and a block commitment, paying `F * gasUsed` from an allowance approved once.
+ * When the open-block cap is reached it says so once and waits for proofs.
  */
-import { maxUint256 } from 'viem'
+import { encodePacked, keccak256, maxUint256 } from 'viem'
 import { bots } from '../config'
 import { event } from '../log'
 import type { Network } from '../network'
@@ -14,6 +14,7 @@ export function startProposer(network: Network): void {
   const [minGas, maxGas] = bots.proposer.gasUsed
   let approved = false
   let capped = false
+  let proposed = 0n
 
   network.scheduler.add({
     name: 'proposer',
@@ -28,11 +29,15 @@ export function startProposer(network: Network): void {
         if (!approval.ok) throw new Error(`approve: ${approval.error}`)
         approved = true
       }
-      const gasUsed = random.int(minGas, maxGas)
+      const gasUsed = Math.max(random.int(minGas, maxGas), Number(network.deployment.config.minGasPerBlock))
+      // Stands in for the rollup block's data commitment: what a real verifier would check the proof against.
+      const commitment = keccak256(
+        encodePacked(['address', 'uint256', 'uint32'], [network.proposer.address, proposed++, gasUsed]),
+      )
       const result = await network.proposer.send({
         ...network.protocol,
         functionName: 'proposeBlock',
-        args: [gasUsed],
+        args: [gasUsed, commitment],
       })
       if (result.ok) {
         if (capped) event('proposer', 'open blocks below the cap again: proposing')

@@ -1,0 +1,71 @@
+'use client'
+
+import { Notice } from '@/components/ui/notice'
+import { usePool } from '@/lib/chain/hooks'
+import type { Pool } from '@/lib/chain/types'
+import { configFieldLabel, formatConfigValue } from '@/lib/format/config'
+import { formatRelative, formatTimestamp } from '@/lib/format/time'
+import { poolConfigKeys } from '@/lib/pool-math/config'
+
+/**
+ * A config change the owner scheduled (SPEC Revision 2.1): what changes, from what to what, and when it
+ * may apply. Blocks proposed before it applies keep the rates they were proposed under. Renders nothing
+ * when no change is scheduled, unless `quiet` is false (then it says how far ahead changes are announced).
+ */
+export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: Pool; quiet?: boolean }) {
+  const { pool } = usePool(initialPool)
+  const pending = pool.pendingConfig
+  if (!pending) {
+    if (quiet) return null
+    return (
+      <p className="text-sm text-slate-700">
+        No config change is scheduled (version {pool.configVersion.toString()} is in force). Changes are
+        announced at least {formatConfigValue('configDelay', pool.config.configDelay)} before they can apply.
+      </p>
+    )
+  }
+  const changes = poolConfigKeys.filter((key) => pending.config[key] !== pool.config[key])
+  const due = pending.activatesAt <= pool.timestamp
+  return (
+    <Notice tone="warning" title="A config change is scheduled">
+      <p>
+        {due
+          ? `It may be applied now (due since ${formatTimestamp(pending.activatesAt)}); anyone can apply it.`
+          : `It can apply ${formatRelative(pending.activatesAt, pool.timestamp)} (${formatTimestamp(pending.activatesAt)}), not before.`}{' '}
+        Blocks proposed before then keep the windows, rewards and slashes of version{' '}
+        {pool.configVersion.toString()}.
+      </p>
+      {changes.length === 0 ? (
+        <p>It changes no value.</p>
+      ) : (
+        <table className="mt-2 text-sm">
+          <caption className="sr-only">Scheduled config changes</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col" className="pr-4 font-medium">
+                Parameter
+              </th>
+              <th scope="col" className="pr-4 font-medium">
+                Now
+              </th>
+              <th scope="col" className="font-medium">
+                Scheduled
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((key) => (
+              <tr key={key}>
+                <th scope="row" className="pr-4 text-left font-normal">
+                  {configFieldLabel(key)}
+                </th>
+                <td className="pr-4 tabular">{formatConfigValue(key, pool.config[key])}</td>
+                <td className="tabular font-medium">{formatConfigValue(key, pending.config[key])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Notice>
+  )
+}
