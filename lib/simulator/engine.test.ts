@@ -98,6 +98,16 @@ describe('Simulation', () => {
     expect(r.treasury.start).toBe('600000000000000000')
   })
 
+  it('counts the treasury as emptied when it holds nothing beyond what it owes', () => {
+    const r = simulate({ ...small, blocks: 600, pool: { ...small.pool, treasuryTko: 0 } })
+    expect(BigInt(r.treasury.owed) > 0n).toBe(true)
+    expect(r.treasury.emptied).toBeGreaterThan(0)
+    expect(r.treasury.firstEmptied).not.toBeNull()
+    const funded = simulate({ ...small, blocks: 600 })
+    expect(funded.treasury.owed).toBe('0')
+    expect(funded.treasury.emptied).toBe(0)
+  })
+
   it('refuses a config the pool would refuse, naming the field', () => {
     const bad = { ...small, pool: { ...small.pool, config: { maxActiveProvers: '33' } } }
     expect(() => new Simulation(bad)).toThrow(ScenarioError)

@@ -567,7 +567,8 @@ export class Simulation {
     this.#recordEmergency(r.emergency, backlogBefore - n, pool.backlog)
     const treasury = pool.treasury
     if (treasury < this.#treasuryMin) this.#treasuryMin = treasury
-    if (treasury === 0n) {
+    // Emptied: nothing left beyond what it already owes, so this proof's reward was cut (or owed).
+    if (treasury <= pool.owedRewards) {
       this.#treasuryEmptied++
       this.#firstEmptied ??= { block: this.#arrivals, hours: this.#hours() }
     }

@@ -26,7 +26,7 @@ export type SimulationResult = {
   finalFeePerGas: string
   /**
    * TKO in the treasury (wei): after the initial funding, at the end, the lowest it went, and rewards owed
-   * for lack of it. `emptied`: proofs after which it stood at 0 (it paid all it had, a reward was cut);
+   * for lack of it. `emptied`: proofs after which it held nothing beyond what it owes (a reward was cut and owed);
    * `firstEmptied`: when that first happened.
    */
   treasury: {
