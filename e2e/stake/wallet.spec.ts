@@ -177,6 +177,8 @@ test('the stake page has no serious accessibility violations', async ({ page, st
   await expect(stakePage.stakeAmount).toHaveAttribute('aria-invalid', 'true')
   await expectNoSeriousA11yViolations(page)
   await stakePage.fillStake({ amount: '6000', capacity: '4' })
+  // As a reader would: the field is no longer marked invalid before Stake is pressed again.
+  await expect(stakePage.stakeAmount).not.toHaveAttribute('aria-invalid', 'true')
   await stakePage.stakeButton.click()
   await expect(txStatus(page)).toContainText('confirmed')
   await expectNoSeriousA11yViolations(page)
