@@ -5,5 +5,11 @@ declare module 'ponder:internal' {
   const schema: typeof import('./ponder.schema.ts')
 }
 
+declare module 'ponder:schema' {
+  export * from './ponder.schema.ts'
+}
+
 // This file enables type checking and editor autocomplete for this Ponder project.
-// That's it. Don't edit it or check it into version control.
+// After upgrading, you may find that changes have been made to this file.
+// If this happens, please commit the changes. Do not manually edit this file.
+// See https://ponder.sh/docs/requirements#typescript for more information.
