@@ -52,6 +52,8 @@ type Options = {
   app: boolean
   scenario: string
   dev: boolean
+  /** L2 blocks of history generated before the bots start (0: none). */
+  history: number
 }
 
 const usage = `Usage: npm start [-- options]     (npm run dev = npm start -- --dev)
@@ -65,6 +67,7 @@ Options (environment variable in brackets):
   --no-app            only the chain and the bots, no app        [NO_APP=1]
   --scenario <name>   ${scenarioNames().join(' | ')}                       [SCENARIO]    default normal
   --dev               serve with \`next dev\` (hot reload) instead of a production build
+  --history <n>       start on a mature pool: n blocks already proposed and proven (some late, slashed)
   -h, --help          this text
 
 The indexer keeps its database (PGlite) in .indexer-data/; DATABASE_URL=postgres://… uses PostgreSQL
@@ -88,6 +91,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
       'no-app': { type: 'boolean' },
       scenario: { type: 'string' },
       dev: { type: 'boolean' },
+      history: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -117,6 +121,12 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     app: !(values['no-app'] ?? ['1', 'true', 'yes'].includes((env.NO_APP ?? '').toLowerCase())),
     scenario,
     dev: values.dev ?? false,
+    history: (() => {
+      const v = values.history ?? env.HISTORY ?? '0'
+      const n = Number(v)
+      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--history must be a number of blocks, got "${v}".`)
+      return n
+    })(),
   }
   if (options.app && options.port === options.appPort) {
     throw new UsageError(`anvil and the app cannot share port ${options.port}.`)
@@ -214,12 +224,23 @@ async function compileIfStale(): Promise<void> {
  * Node wrapper around the real binary, and only stopping the whole process group (what the
  * supervisor does) is sure to stop both; killing the wrapper alone leaves the binary running.
  */
-async function startChain(port: number, rpcUrl: string): Promise<void> {
+async function startChain(port: number, rpcUrl: string, pruneHistory: boolean): Promise<void> {
   await withStep(`starting anvil on ${rpcUrl}`, async () => {
     const anvil = supervisor.spawn({
       name: 'anvil',
       command: nodeBin('anvil'),
-      args: ['--host', HOST, '--port', String(port), '--mixed-mining', '--block-time', '1', '--silent'],
+      args: [
+        '--host',
+        HOST,
+        '--port',
+        String(port),
+        '--mixed-mining',
+        '--block-time',
+        '1',
+        '--silent',
+        // A long generated history: without pruning old states anvil slows down as state grows.
+        ...(pruneHistory ? ['--prune-history'] : []),
+      ],
       cwd: root,
       output: 'capture',
     })
@@ -386,7 +407,7 @@ async function main(): Promise<void> {
   ])
   const { stakePopulation } = await import('./network/population')
 
-  await startChain(options.port, rpcUrl)
+  await startChain(options.port, rpcUrl, options.history > 0)
   const clients = createClients(rpcUrl, CHAIN_ID)
 
   const deployment = await withStep('deploying the contracts (demo config)', async () => {
@@ -429,6 +450,24 @@ async function main(): Promise<void> {
       `${populated.evicted.length} evicted (${populated.evicted.map((p) => p.label).join(', ')}), ` +
       `${populated.exiting.length} exiting (${populated.exiting.map((p) => p.label).join(', ')})`,
   )
+
+  if (options.history > 0) {
+    const { generateHistory } = await import('./network/history')
+    const generated = await withStep(`generating ${options.history.toLocaleString('en-US')} blocks of history`, (s) =>
+      generateHistory({
+        rpcUrl,
+        addresses: deployment.addresses,
+        blocks: options.history,
+        minGasPerBlock: pool.demoConfig.minGasPerBlock,
+        onProgress: (done, total, rate) =>
+          s.progress(`${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.round(rate)} blocks/s)`),
+      }),
+    )
+    say(
+      `${green('✓')} ${options.history.toLocaleString('en-US')} blocks in ${(generated.ms / 1000).toFixed(1)} s ` +
+        `(${Math.round((options.history * 1000) / generated.ms)} blocks/s, ${generated.late} proven late)`,
+    )
+  }
 
   say(`${cyan('›')} starting the network bots (scenario ${scenario.name}); events follow`)
   const running = await net.startNetwork({

@@ -31,7 +31,7 @@ export function StaleNotice({ source, what }: { source: string; what: string }) 
     <div className="mb-4 rounded-lg border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
       <p role="alert" className="font-semibold">
         {report.behind
-          ? `Behind the chain: ${what} is catching up.`
+          ? 'Behind the chain: the indexer is catching up. Updating by itself.'
           : `Stale data: ${what} could not be read. Retrying by itself.`}
       </p>
       {behind !== undefined ? (

@@ -9,6 +9,8 @@ import type { HistoryView } from './views'
 
 /** After a failed read, how often it is tried again even without a new block (ms). */
 const RETRY_INTERVAL = 5_000
+/** While the indexer is behind the block the page shows, how often the view is read again (ms). */
+const CATCH_UP_INTERVAL = 1_000
 
 async function fetchView<P, T>(view: HistoryView<P, T>, params: P): Promise<HistoryResult<T>> {
   const response = await fetch(`/api/history/${view.name}?${view.toSearch(params)}`, { cache: 'no-store' })
@@ -46,7 +48,12 @@ export function useHistory<P, T>(
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 30_000,
     retry: false,
-    refetchInterval: (q) => (q.state.data?.status === 'ok' && !q.state.error ? false : RETRY_INTERVAL),
+    // Again after a failure, and while the indexer is behind this block (it catches up without new blocks).
+    refetchInterval: (q) => {
+      const d = q.state.data
+      if (q.state.error || d?.status !== 'ok') return RETRY_INTERVAL
+      return head !== undefined && d.indexedBlock < head ? CATCH_UP_INTERVAL : false
+    },
   })
   const result = query.data ?? initial
   const [mountedAt] = useState(() => Date.now())
