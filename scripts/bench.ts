@@ -20,7 +20,7 @@
  *      Web Worker's own JS beside it (fetched when a run starts).
  *
  * Options: --dist <dir>   production build to measure (default: NEXT_DIST_DIR or .next)
- *          --skip <js|rpc|visitors|render|simulate>   leave a section out (repeatable)
+ *          --skip <js|rpc|visitors|render|simulate|scale>   leave a section out (repeatable)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -722,6 +722,29 @@ async function main(): Promise<void> {
       ],
     )
     report.simulate = { '100kBlocks64Provers': r }
+  }
+
+  if (!skip.has('scale')) {
+    // History at any scale (scripts/bench/scale.ts): N blocks generated, indexed, and the pages rendered.
+    const { measureScale, scaleHeader, scaleSizesFromEnv, scaleTable } = await import('./bench/scale')
+    const distDir = path.resolve(root, options.dist ?? process.env.NEXT_DIST_DIR ?? '.next')
+    if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+      console.log('\nScale: no production build to serve (npm run build)')
+      report.scale = { error: 'no production build' }
+    } else {
+      try {
+        const scale = await measureScale({ distDir, sizes: scaleSizesFromEnv() })
+        table(
+          'History at scale (budget at the largest N: cold ≤ 1.5× and RSS ≤ +30 MB of the smallest)',
+          scaleHeader,
+          scaleTable(scale),
+        )
+        report.scale = scale
+      } catch (error) {
+        console.log(`\nScale: failed (${error instanceof Error ? error.message : String(error)})`)
+        report.scale = { error: String(error) }
+      }
+    }
   }
 
   mkdirSync(path.join(root, 'reports'), { recursive: true })

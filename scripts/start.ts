@@ -124,7 +124,8 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     history: (() => {
       const v = values.history ?? env.HISTORY ?? '0'
       const n = Number(v)
-      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--history must be a number of blocks, got "${v}".`)
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new UsageError(`--history must be a number of blocks, got "${v}".`)
       return n
     })(),
   }
@@ -453,15 +454,19 @@ async function main(): Promise<void> {
 
   if (options.history > 0) {
     const { generateHistory } = await import('./network/history')
-    const generated = await withStep(`generating ${options.history.toLocaleString('en-US')} blocks of history`, (s) =>
-      generateHistory({
-        rpcUrl,
-        addresses: deployment.addresses,
-        blocks: options.history,
-        minGasPerBlock: pool.demoConfig.minGasPerBlock,
-        onProgress: (done, total, rate) =>
-          s.progress(`${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.round(rate)} blocks/s)`),
-      }),
+    const generated = await withStep(
+      `generating ${options.history.toLocaleString('en-US')} blocks of history`,
+      (s) =>
+        generateHistory({
+          rpcUrl,
+          addresses: deployment.addresses,
+          blocks: options.history,
+          minGasPerBlock: pool.demoConfig.minGasPerBlock,
+          onProgress: (done, total, rate) =>
+            s.progress(
+              `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.round(rate)} blocks/s)`,
+            ),
+        }),
     )
     say(
       `${green('✓')} ${options.history.toLocaleString('en-US')} blocks in ${(generated.ms / 1000).toFixed(1)} s ` +

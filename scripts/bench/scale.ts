@@ -22,7 +22,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { serializeDeployment } from '../../lib/chain/deployment'
-import { devAccount, DEPLOYER_INDEX } from '../../lib/network/accounts'
+import { DEPLOYER_INDEX, devAccount } from '../../lib/network/accounts'
 import { demoConfig, demoInitialState, STAKE_UNIT } from '../../lib/pool-math/config'
 import { startAnvil } from '../lib/anvil'
 import { deployContracts } from '../lib/deploy-core'
@@ -117,11 +117,13 @@ async function countingProxy(upstream: string) {
 /** RSS of a process group (the web server and any worker it started), in MB. */
 function groupRssMb(pgid: number): number {
   const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' })
-  return out
-    .split('\n')
-    .map((l) => Number(l.trim()))
-    .filter((n) => n > 0)
-    .reduce((a, b) => a + b, 0) / 1024
+  return (
+    out
+      .split('\n')
+      .map((l) => Number(l.trim()))
+      .filter((n) => n > 0)
+      .reduce((a, b) => a + b, 0) / 1024
+  )
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM') {
@@ -165,7 +167,9 @@ async function measureSize(n: number, distDir: string, log: (line: string) => vo
       minGasPerBlock: demoConfig.minGasPerBlock,
     })
     const head = await clients.publicClient.getBlockNumber()
-    log(`  ${n.toLocaleString('en-US')} blocks generated in ${(generated.ms / 1000).toFixed(1)} s; chain at block ${head}`)
+    log(
+      `  ${n.toLocaleString('en-US')} blocks generated in ${(generated.ms / 1000).toFixed(1)} s; chain at block ${head}`,
+    )
 
     // The indexer from scratch, timed until it has indexed the head.
     const indexerPort = await freePort()
@@ -179,7 +183,12 @@ async function measureSize(n: number, distDir: string, log: (line: string) => vo
       schema: 'scale',
     })
     const started = performance.now()
-    const indexer = spawn(command.command, command.args, { cwd: command.cwd, env: command.env, detached: true, stdio: 'ignore' })
+    const indexer = spawn(command.command, command.args, {
+      cwd: command.cwd,
+      env: command.env,
+      detached: true,
+      stdio: 'ignore',
+    })
     indexerPid = indexer.pid
     for (;;) {
       const at = await indexedBlock(indexerUrl)
@@ -223,7 +232,14 @@ async function measureSize(n: number, distDir: string, log: (line: string) => vo
           for (let i = 0; i < 3; i++) warm.push(await timed(url))
           warm.sort((a, b) => a - b)
           const rssMb = groupRssMb(app.pid!)
-          pages.push({ page, coldMs, warmMs: warm[1]!, rssMb, rpcRequests: rpc.requests, rpcBytes: rpc.bytes })
+          pages.push({
+            page,
+            coldMs,
+            warmMs: warm[1]!,
+            rssMb,
+            rpcRequests: rpc.requests,
+            rpcBytes: rpc.bytes,
+          })
         } finally {
           killGroup(app.pid)
           await new Promise((r) => setTimeout(r, 500))
@@ -303,7 +319,8 @@ export function scaleTable(report: ScaleReport): (string | number)[][] {
   const out: (string | number)[][] = []
   for (const r of report.rows) {
     for (const p of r.pages) {
-      const check = r === report.rows.at(-1) ? report.budget?.checks.find((c) => c.page === p.page) : undefined
+      const check =
+        r === report.rows.at(-1) ? report.budget?.checks.find((c) => c.page === p.page) : undefined
       out.push([
         r.blocks.toLocaleString('en-US'),
         p.page,
@@ -337,7 +354,10 @@ export const scaleHeader = [
 export function scaleSizesFromEnv(env: NodeJS.ProcessEnv = process.env): number[] {
   const raw = env.SCALE_SIZES
   if (!raw) return DEFAULT_SCALE_SIZES
-  return raw.split(',').map((s) => Number(s.trim())).filter((n) => Number.isSafeInteger(n) && n > 0)
+  return raw
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
 }
 
 // Alone: measure and merge `scale` into reports/bench.json.

@@ -6,9 +6,18 @@
  * demo accounts); open blocks are proven by the racer; now and then a block is left to miss its window
  * and is proven late by the racer, which slashes its prover. Varied gas per block.
  */
-import { type Address, encodeFunctionData, type Hex, keccak256, maxUint256, numberToHex, parseEventLogs, toHex } from 'viem'
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  maxUint256,
+  numberToHex,
+  parseEventLogs,
+  toHex,
+} from 'viem'
 import { BlockProtocol, TaikoToken } from '../../contracts-abi'
-import { devAccount, DEPLOYER_INDEX, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
+import { DEPLOYER_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
 
 export type GenerateHistoryParameters = {
   rpcUrl: string
@@ -53,7 +62,8 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
   const proposer = devAccount(PROPOSER_INDEX).address
   const racer = devAccount(RACER_INDEX).address
   const deployer = devAccount(DEPLOYER_INDEX).address
-  const call = (data: Hex, gas: bigint, from: Address, to: Address = addresses.protocol) => tx(from, to, data, gas)
+  const call = (data: Hex, gas: bigint, from: Address, to: Address = addresses.protocol) =>
+    tx(from, to, data, gas)
 
   // Enough TKO for every proposal fee, and the allowance; then batch mode.
   await rpc(rpcUrl, [
@@ -65,7 +75,11 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       addresses.token,
     ),
     call(
-      encodeFunctionData({ abi: TaikoToken.abi, functionName: 'approve', args: [addresses.protocol, maxUint256] }),
+      encodeFunctionData({
+        abi: TaikoToken.abi,
+        functionName: 'approve',
+        args: [addresses.protocol, maxUint256],
+      }),
       200_000n,
       proposer,
       addresses.token,
@@ -125,7 +139,11 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
         }
         proofs.push(
           call(
-            encodeFunctionData({ abi: BlockProtocol.abi, functionName: 'proveBlock', args: [blockId, '0x01'] }),
+            encodeFunctionData({
+              abi: BlockProtocol.abi,
+              functionName: 'proveBlock',
+              args: [blockId, '0x01'],
+            }),
             500_000n,
             open ? racer : assignedProver,
           ),
@@ -136,7 +154,11 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
         const { blockId } = pendingLate.shift()!
         proofs.push(
           call(
-            encodeFunctionData({ abi: BlockProtocol.abi, functionName: 'proveBlock', args: [blockId, '0x01'] }),
+            encodeFunctionData({
+              abi: BlockProtocol.abi,
+              functionName: 'proveBlock',
+              args: [blockId, '0x01'],
+            }),
             500_000n,
             racer,
           ),
@@ -154,7 +176,11 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       await rpc(rpcUrl, [
         ...pendingLate.map((b) =>
           call(
-            encodeFunctionData({ abi: BlockProtocol.abi, functionName: 'proveBlock', args: [b.blockId, '0x01'] }),
+            encodeFunctionData({
+              abi: BlockProtocol.abi,
+              functionName: 'proveBlock',
+              args: [b.blockId, '0x01'],
+            }),
             500_000n,
             racer,
           ),
