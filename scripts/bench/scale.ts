@@ -48,7 +48,8 @@ export type ScaleRow = {
   blocks: number
   chainBlocks: number
   generator: { seconds: number; blocksPerSecond: number; late: number }
-  indexer: { seconds: number; chainBlocksPerSecond: number; l2BlocksPerSecond: number }
+  /** `startupSeconds`: until Ponder answers /health; `seconds`: from then until it has indexed the head. */
+  indexer: { startupSeconds: number; seconds: number; chainBlocksPerSecond: number; l2BlocksPerSecond: number }
   pages: ScalePage[]
 }
 export type ScaleReport = {
@@ -191,14 +192,23 @@ async function measureSize(n: number, distDir: string, log: (line: string) => vo
     })
     indexerPid = indexer.pid
     for (;;) {
+      const up = await fetch(`${indexerUrl}/health`, { signal: AbortSignal.timeout(1_000) })
+        .then((r) => r.ok)
+        .catch(() => false)
+      if (up) break
+      if (indexer.exitCode !== null) throw new Error('the indexer exited')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const startupSeconds = (performance.now() - started) / 1000
+    for (;;) {
       const at = await indexedBlock(indexerUrl)
       if (at !== null && at >= head) break
       if (indexer.exitCode !== null) throw new Error('the indexer exited')
       await new Promise((r) => setTimeout(r, 250))
     }
-    const syncSeconds = (performance.now() - started) / 1000
+    const syncSeconds = (performance.now() - started) / 1000 - startupSeconds
     const chainBlocks = Number(head - deployment.deployBlock)
-    log(`  indexer caught up in ${syncSeconds.toFixed(1)} s`)
+    log(`  indexer up in ${startupSeconds.toFixed(1)} s, caught up ${syncSeconds.toFixed(1)} s later`)
 
     // The app, fresh for each page's cold render.
     const prover = populated.provers[0]!.actor.address
@@ -258,6 +268,7 @@ async function measureSize(n: number, distDir: string, log: (line: string) => vo
         late: generated.late,
       },
       indexer: {
+        startupSeconds,
         seconds: syncSeconds,
         chainBlocksPerSecond: chainBlocks / syncSeconds,
         l2BlocksPerSecond: n / syncSeconds,
