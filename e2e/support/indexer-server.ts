@@ -1,7 +1,7 @@
 /**
- * The e2e indexer, as a Playwright web server (after the chain server, before the app):
+ * The e2e indexer, as a Playwright web server (beside the chain server, before the app):
  *
- *   1. runs the indexer (indexer/, Ponder on a fresh PGlite folder) against the e2e anvil and the
+ *   1. waits for the chain server's readiness (it writes the deployments file), then runs the indexer (indexer/, Ponder on a fresh PGlite folder) against the e2e anvil and the
  *      deployments file the chain server wrote, on E2E_INDEXER_PORT (the app's INDEXER_URL);
  *   2. answers `GET http://127.0.0.1:<E2E_INDEXER_CONTROL_PORT>/` with 200 once the indexer has caught
  *      up with the chain (Playwright's readiness check);
@@ -18,6 +18,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import {
   E2E_CHAIN_ID,
+  E2E_CHAIN_READY_URL,
   E2E_DEPLOYMENTS_FILE,
   E2E_INDEXER_CONTROL_PORT,
   E2E_INDEXER_PORT,
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
   await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
   await assertPortFree('e2e indexer control', HOST, E2E_INDEXER_CONTROL_PORT)
   rmSync(dataDir, { recursive: true, force: true })
+  // Playwright may start the web servers together: the deployments file exists once the chain is ready.
+  for (const deadline = Date.now() + 170_000; ; ) {
+    const ready = await fetch(E2E_CHAIN_READY_URL, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.ok)
+      .catch(() => false)
+    if (ready) break
+    if (Date.now() > deadline) throw new Error(`the e2e chain (${E2E_CHAIN_READY_URL}) did not get ready`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
   const command = indexerCommand({
     port: E2E_INDEXER_PORT,
     rpcUrl: E2E_RPC_URL,
