@@ -67,6 +67,8 @@ export const staker = onchainTable(
     rewardsClaimed: t.bigint().notNull(),
     rewardsOwed: t.bigint().notNull(),
     claims: t.integer().notNull(),
+    /** Who took its slot, while it is evicted (null otherwise). */
+    evictedBy: t.hex(),
     firstStakedIn: t.bigint().notNull(),
     /** Order of the first stake (0-based), the same order as the lens's `getStakers`. */
     ordinal: t.integer().notNull(),

@@ -2,6 +2,7 @@
 
 import { ConnectButton } from '@rainbow-me/rainbowkit'
 import { useMemo } from 'react'
+import { zeroAddress } from 'viem'
 import { useAccount } from 'wagmi'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { Card } from '@/components/ui/card'
@@ -16,7 +17,7 @@ import type { Pool } from '@/lib/chain/types'
 import { formatTko } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
-import { blocksView } from '@/lib/history/views'
+import { blocksView, proverView } from '@/lib/history/views'
 import { StakerStatus } from '@/lib/pool-math'
 import { DEV_ACCOUNT_CHAIN_ID } from '@/lib/wallet/dev-account'
 import { txStateFor } from '@/lib/wallet/tx-store'
@@ -32,6 +33,8 @@ import { useStakeActions } from './use-stake-actions'
  * and its staker record), the newest blocks (from the indexer, read again each block), the stake form or
  * the position with its actions, and the lifecycle of the transaction in flight.
  */
+const noStakerHistory = { status: 'unavailable', message: 'not read yet', indexedBlock: null } as const
+
 export function StakeApp({
   initialPool,
   initialBlocks,
@@ -63,6 +66,21 @@ export function StakeApp({
 
   const staker = state.data?.staker
   const status = staker?.status as StakerStatus | undefined
+  // Who took the slot of an evicted account: the indexer's staker row (read only while connected).
+  const own = useHistory(
+    proverView,
+    { address: address ?? zeroAddress, now: pool.timestamp },
+    noStakerHistory,
+    address !== undefined,
+  )
+  const evictedBy = own.data?.staker?.evictedBy ?? null
+  // Its own newest blocks (assigned or proven) and the pool's newest: its unproven assigned ones are in one.
+  const ownBlocks = own.data?.blocks
+  const positionBlocks = useMemo(() => {
+    const byId = new Map(blocks.map((b) => [b.blockId, b]))
+    for (const b of ownBlocks ?? []) if (!byId.has(b.blockId)) byId.set(b.blockId, b)
+    return [...byId.values()]
+  }, [blocks, ownBlocks])
   const hasPosition =
     staker !== undefined &&
     (status !== StakerStatus.None || staker.rewards > 0n || staker.owedRewards > 0n || staker.exitAmount > 0n)
@@ -125,8 +143,8 @@ export function StakeApp({
           address={address}
           staker={staker}
           balance={state.data?.tko}
-          blocks={blocks}
-          evictedBy={null}
+          blocks={positionBlocks}
+          evictedBy={evictedBy}
           demand={demand}
           actions={actions}
           blocked={blocked}

@@ -43,6 +43,12 @@ describe.each(backends())('the handlers on $name replay a recorded run', ({ open
         owed: s.owedRewards,
       })
     }
+    // An evicted staker knows who took its slot (a staker that staked after it).
+    for (const row of rows.filter((r) => r.status === 'evicted')) {
+      const by = rows.find((r) => r.address === row.evictedBy)
+      expect(by?.ordinal).toBeGreaterThan(row.ordinal)
+    }
+    expect(rows.filter((r) => r.status !== 'evicted').every((r) => r.evictedBy === null)).toBe(true)
     const [state] = await t.db.select().from(schema.poolState)
     expect(BigInt(state!.stakerCount)).toBe(recorded.pool.stakerCount)
   })

@@ -37,13 +37,15 @@ export function useHistory<P, T>(
   view: HistoryView<P, T>,
   params: P,
   initial: HistoryResult<T>,
+  /** false: no read (and nothing reported), e.g. while there is no address to read for. */
+  enabled = true,
 ): { data: T | null; result: HistoryResult<T> } {
   const head = useBlockNumber().data
   const search = view.toSearch(params).toString()
   const query = useQuery({
     queryKey: ['history', view.name, search, head?.toString() ?? 'initial'],
     queryFn: () => fetchView(view, params),
-    enabled: head !== undefined,
+    enabled: enabled && head !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 30_000,
@@ -71,7 +73,7 @@ export function useHistory<P, T>(
   const down = query.isError || result.status !== 'ok'
   const failing = down || behind > HISTORY_LAG_TOLERANCE
   useReportFreshness('history', {
-    settled: !query.isFetching || query.isError,
+    settled: enabled && (!query.isFetching || query.isError),
     failing,
     dataAt: lastGood.current.at,
     dataBlock: result.indexedBlock ?? undefined,

@@ -63,6 +63,7 @@ export function parseStaker(row: Json): StakerRecord {
     rewardsClaimed: big(row.rewardsClaimed),
     rewardsOwed: big(row.rewardsOwed),
     claims: Number(row.claims),
+    evictedBy: row.evictedBy ? addr(row.evictedBy) : null,
   }
 }
 

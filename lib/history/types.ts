@@ -25,6 +25,8 @@ export type StakerRecord = {
   rewardsClaimed: bigint
   rewardsOwed: bigint
   claims: number
+  /** Who took its slot, while it is evicted. */
+  evictedBy: Address | null
 }
 
 /** The prover's position after an event that changed it. */

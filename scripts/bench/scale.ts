@@ -49,7 +49,12 @@ export type ScaleRow = {
   chainBlocks: number
   generator: { seconds: number; blocksPerSecond: number; late: number }
   /** `startupSeconds`: until Ponder answers /health; `seconds`: from then until it has indexed the head. */
-  indexer: { startupSeconds: number; seconds: number; chainBlocksPerSecond: number; l2BlocksPerSecond: number }
+  indexer: {
+    startupSeconds: number
+    seconds: number
+    chainBlocksPerSecond: number
+    l2BlocksPerSecond: number
+  }
   pages: ScalePage[]
 }
 export type ScaleReport = {

@@ -80,6 +80,7 @@ export const onStaked: Handler<'Staked'> = async (db, event) => {
       rewardsClaimed: 0n,
       rewardsOwed: 0n,
       claims: 0,
+      evictedBy: null,
       firstStakedIn: event.block.number,
       ordinal: state.stakerCount,
       updatedIn: event.block.number,
@@ -87,6 +88,7 @@ export const onStaked: Handler<'Staked'> = async (db, event) => {
   }
   await changeStaker(db, event, a.prover, 'staked', (s) => ({
     status: 'active',
+    evictedBy: null,
     stake: a.totalStake,
     deposited: s.deposited + a.amount,
     rewardPerGas: a.rewardPerGas,
@@ -98,6 +100,7 @@ export const onEvicted: Handler<'Evicted'> = async (db, event) => {
   const a = event.args
   await changeStaker(db, event, a.prover, 'evicted', (s) => ({
     status: 'evicted',
+    evictedBy: a.by,
     stake: 0n,
     exitAmount: s.exitAmount + a.amount,
     exitUnlocksAt: a.unlocksAt,
