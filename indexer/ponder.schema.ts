@@ -67,7 +67,7 @@ export const staker = onchainTable(
     rewardsClaimed: t.bigint().notNull(),
     rewardsOwed: t.bigint().notNull(),
     claims: t.integer().notNull(),
-    /** Who took its slot, while it is evicted (null otherwise). */
+    /** Who took its slot at its last eviction (kept after a withdrawal, cleared by a new stake). */
     evictedBy: t.hex(),
     firstStakedIn: t.bigint().notNull(),
     /** Order of the first stake (0-based), the same order as the lens's `getStakers`. */

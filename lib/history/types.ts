@@ -25,7 +25,7 @@ export type StakerRecord = {
   rewardsClaimed: bigint
   rewardsOwed: bigint
   claims: number
-  /** Who took its slot, while it is evicted. */
+  /** Who took its slot at its last eviction (null once it stakes again). */
   evictedBy: Address | null
 }
 
