@@ -5,7 +5,7 @@ import type { HistoryView } from './views'
 
 /**
  * Server-side reads of the indexer (INDEXER_URL, default http://127.0.0.1:42069): one bounded request
- * per view plus Ponder's `/status` (how far it has indexed), each with a short timeout so a page whose
+ * per view after Ponder's `/status` (how far it has indexed), each with a short timeout so a page whose
  * indexer is slow or down still renders the live pool at once. The last block the indexer was seen at
  * is kept, so a page can say how far behind the history is while the indexer is down.
  */
@@ -57,10 +57,10 @@ export async function readRawHistory<P>(
 ): Promise<{ status: 'ok'; raw: unknown; indexedBlock: bigint } | ReturnType<typeof unavailable>> {
   const base = indexerUrl()
   try {
-    const [block, raw] = await Promise.all([
-      indexedBlock(base),
-      getJson(`${base}${view.indexerPath(params)}`),
-    ])
+    // Status first, then the view: the view is then at least as new as the block it is reported at
+    // (read together, the view could be read just before the indexer stored the block it reports).
+    const block = await indexedBlock(base)
+    const raw = await getJson(`${base}${view.indexerPath(params)}`)
     lastIndexedBlock = block
     return { status: 'ok', raw, indexedBlock: block }
   } catch (error) {
