@@ -2,10 +2,11 @@
  * End-to-end tests: the production build (`next start`) against a local anvil with the contracts
  * deployed and the demo population staked. See docs/testing.md.
  *
- * Two web servers, started in order (Playwright sets them up one after the other, before global
+ * Three web servers, started in order (Playwright sets them up one after the other, before global
  * setup): the chain server (anvil on 8555 + deploy + population, and a keyed RPC endpoint on 8557
- * that the app reads; ready once it answers on 8556), then the app on 3100, which reads the
- * deployments file the chain server wrote.
+ * that the app reads; ready once it answers on 8556), the indexer (Ponder on PGlite on 8558, its
+ * control endpoint on 8559), then the app on 3100, which reads the deployments file the chain server
+ * wrote and its history from the indexer.
  *
  * The build is not made here: run `NEXT_DIST_DIR=.next-e2e npx next build` first (`npm test` does).
  * `E2E_HARNESS_ONLY=1` runs only the harness self-tests (e2e/support/*.spec.ts) without the app.
@@ -20,6 +21,8 @@ import {
   E2E_CHAIN_READY_URL,
   E2E_DEPLOYMENTS_FILE,
   E2E_DIST_DIR,
+  E2E_INDEXER_CONTROL_URL,
+  E2E_INDEXER_URL,
   E2E_KEYED_RPC_URL,
   repoRoot,
 } from './e2e/support/env'
@@ -90,6 +93,19 @@ export default defineConfig({
       ? []
       : [
           {
+            // The indexer (Ponder on PGlite) the app reads history from; its control endpoint stops and
+            // restarts it (e2e/support/indexer-server.ts).
+            name: 'indexer',
+            command: `${bin('tsx')} e2e/support/indexer-server.ts`,
+            cwd: repoRoot,
+            url: `${E2E_INDEXER_CONTROL_URL}/`,
+            reuseExistingServer: !ci,
+            timeout: 180_000,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+          },
+          {
             name: 'app',
             command: `${bin('next')} start -H 127.0.0.1 -p ${E2E_APP_PORT}`,
             cwd: repoRoot,
@@ -103,6 +119,7 @@ export default defineConfig({
               NEXT_DIST_DIR: E2E_DIST_DIR,
               // A keyed endpoint, as behind a provider: the tests check the key never reaches the browser.
               RPC_URL: E2E_KEYED_RPC_URL,
+              INDEXER_URL: E2E_INDEXER_URL,
               CHAIN_ID: String(E2E_CHAIN_ID),
               DEPLOYMENTS_FILE: E2E_DEPLOYMENTS_FILE,
               // The faucet on, as `npm start` has it; every test funds the same few accounts, so the

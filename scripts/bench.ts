@@ -20,7 +20,7 @@
  *      Web Worker's own JS beside it (fetched when a run starts).
  *
  * Options: --dist <dir>   production build to measure (default: NEXT_DIST_DIR or .next)
- *          --skip <js|rpc|visitors|render|simulate>   leave a section out (repeatable)
+ *          --skip <js|rpc|visitors|render|simulate|scale>   leave a section out (repeatable)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -49,13 +49,7 @@ import { TaikoToken } from '../contracts-abi/TaikoToken'
 import { chainFor } from '../lib/chain/chains'
 import type { Deployment } from '../lib/chain/deployment'
 import type { FeePoint } from '../lib/chain/history/fees'
-import { clearPoolHistoryCache, getPoolHistory } from '../lib/chain/history-cache'
-import {
-  blockNumberQueryOptions,
-  type PoolEventsSince,
-  poolEventsQueryOptions,
-  poolQueryOptions,
-} from '../lib/chain/queries'
+import { blockNumberQueryOptions, poolQueryOptions } from '../lib/chain/queries'
 import { createReadClient, defaultTransport } from '../lib/chain/read-client'
 import type { ChainSettings } from '../lib/chain/types'
 import { DEPLOYER_INDEX, devAccount } from '../lib/network/accounts'
@@ -396,28 +390,7 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
     await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: next }))
     row('leaderboard, new block (poll + pool)')
 
-    // (d) The same block on a page with history (overview, fees, prover): plus that block's events.
-    const previous: PoolEventsSince = { sinceBlock: first, toBlock: first, events: [] }
-    await queryClient.fetchQuery(
-      poolEventsQueryOptions({
-        client,
-        settings,
-        sinceBlock: first,
-        toBlock: next,
-        getPrevious: () => previous,
-      }),
-    )
-    row('history pages, new block (+ its events)')
-
-    // (e) The server's history: cold from the deploy block, then one block later.
-    clearPoolHistoryCache()
-    const cacheKey = `bench:${anvil.rpcUrl}`
-    const history = { cacheKey, protocol: deployment.addresses.protocol, deployBlock: deployment.deployBlock }
-    await getPoolHistory(client, { ...history, toBlock: next })
-    row(`server history, cold (${next - deployment.deployBlock + 1n} blocks)`)
-    await testClient.request({ method: 'evm_mine' as never, params: [] as never })
-    await getPoolHistory(client, { ...history, toBlock: next + 1n })
-    row('server history, +1 block (cached)')
+    // History pages read the indexer (through /api/history), never the node: no RPC request for history.
     return { rows, chain: `anvil ${anvil.rpcUrl}, ${provers.length} provers, 3 blocks` }
   })
 }
@@ -440,7 +413,7 @@ function feeHistory(count: number): { points: FeePoint[]; now: bigint; current: 
     const bid = (F * BigInt(9_500 + Math.floor(random() * 1_000))) / 10_000n
     F = nextFeePerGas({ feePerGas: F, effectiveRewardPerGas: bid }, demoConfig)
     t += BigInt(1 + Math.floor(random() * 20))
-    points.push({ blockId: BigInt(i), timestamp: t, feePerGas: F })
+    points.push({ timestamp: t, feePerGas: F })
   }
   return { points, now: t + 5n, current: F }
 }
@@ -749,6 +722,29 @@ async function main(): Promise<void> {
       ],
     )
     report.simulate = { '100kBlocks64Provers': r }
+  }
+
+  if (!skip.has('scale')) {
+    // History at any scale (scripts/bench/scale.ts): N blocks generated, indexed, and the pages rendered.
+    const { measureScale, scaleHeader, scaleSizesFromEnv, scaleTable } = await import('./bench/scale')
+    const distDir = path.resolve(root, options.dist ?? process.env.NEXT_DIST_DIR ?? '.next')
+    if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+      console.log('\nScale: no production build to serve (npm run build)')
+      report.scale = { error: 'no production build' }
+    } else {
+      try {
+        const scale = await measureScale({ distDir, sizes: scaleSizesFromEnv() })
+        table(
+          'History at scale (budget at the largest N: cold ≤ 1.5× and RSS ≤ +30 MB of the smallest)',
+          scaleHeader,
+          scaleTable(scale),
+        )
+        report.scale = scale
+      } catch (error) {
+        console.log(`\nScale: failed (${error instanceof Error ? error.message : String(error)})`)
+        report.scale = { error: String(error) }
+      }
+    }
   }
 
   mkdirSync(path.join(root, 'reports'), { recursive: true })

@@ -5,8 +5,10 @@
  *   2. starts anvil (automine + a block every second, so chain time moves)
  *   3. deploys with the demo config and writes deployments/31337.json
  *   4. funds and stakes the demo population (40 provers; full active list, evictions, one exit)
- *   5. starts the bots (proposer, provers, racer, claims, tuning, churn) and the chosen scenario
- *   6. builds the app if needed and serves it (`next start`, or `next dev` with --dev)
+ *   5. starts the indexer (indexer/, Ponder: PGlite in .indexer-data/, or PostgreSQL with DATABASE_URL)
+ *   6. starts the bots (proposer, provers, racer, claims, tuning, churn) and the chosen scenario
+ *   7. builds the app if needed and serves it (`next start`, or `next dev` with --dev), reading its
+ *      history from the indexer; shows the indexer's progress until it has caught up
  *
  * Ctrl‑C stops everything it started. See docs/local-network.md.
  */
@@ -15,12 +17,21 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import {
+  DEFAULT_INDEXER_PORT,
+  DEFAULT_INDEXER_SCHEMA,
+  type IndexerParameters,
+  indexedBlock,
+  indexerCommand,
+  resetIndexerData,
+} from './lib/indexer'
+import {
   assertPortFree,
   binDir,
   CommandFailedError,
   ProcessError,
   type Supervised,
   Supervisor,
+  waitForHttp,
   waitForJsonRpc,
   waitForPort,
 } from './lib/process'
@@ -36,9 +47,13 @@ const CHAIN_ID = 31_337
 type Options = {
   port: number
   appPort: number
+  /** null: 42069 when free, else the next free port. */
+  indexerPort: number | null
   app: boolean
   scenario: string
   dev: boolean
+  /** L2 blocks of history generated before the bots start (0: none). */
+  history: number
 }
 
 const usage = `Usage: npm start [-- options]     (npm run dev = npm start -- --dev)
@@ -48,10 +63,15 @@ Runs anvil, deploys the contracts, stakes the demo population, starts the networ
 Options (environment variable in brackets):
   --port <n>          anvil JSON-RPC port on ${HOST}             [ANVIL_PORT]  default 8545
   --app-port <n>      app port on ${HOST}                        [APP_PORT]    default 3000
+  --indexer-port <n>  indexer port on ${HOST}                    [INDEXER_PORT] default 42069 (next free one if taken)
   --no-app            only the chain and the bots, no app        [NO_APP=1]
   --scenario <name>   ${scenarioNames().join(' | ')}                       [SCENARIO]    default normal
   --dev               serve with \`next dev\` (hot reload) instead of a production build
+  --history <n>       start on a mature pool: n blocks already proposed and proven (some late, slashed)
   -h, --help          this text
+
+The indexer keeps its database (PGlite) in .indexer-data/; DATABASE_URL=postgres://… uses PostgreSQL
+instead (schema prover_pool, emptied at each start: the local chain is new each time).
 
 Scenarios:
 ${Object.values(scenarios)
@@ -67,9 +87,11 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     options: {
       port: { type: 'string' },
       'app-port': { type: 'string' },
+      'indexer-port': { type: 'string' },
       'no-app': { type: 'boolean' },
       scenario: { type: 'string' },
       dev: { type: 'boolean' },
+      history: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -92,9 +114,20 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const options = {
     port: port('--port', values.port ?? env.ANVIL_PORT, 8545),
     appPort: port('--app-port', values['app-port'] ?? env.APP_PORT, 3000),
+    indexerPort:
+      (values['indexer-port'] ?? env.INDEXER_PORT)
+        ? port('--indexer-port', values['indexer-port'] ?? env.INDEXER_PORT, 0)
+        : null,
     app: !(values['no-app'] ?? ['1', 'true', 'yes'].includes((env.NO_APP ?? '').toLowerCase())),
     scenario,
     dev: values.dev ?? false,
+    history: (() => {
+      const v = values.history ?? env.HISTORY ?? '0'
+      const n = Number(v)
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new UsageError(`--history must be a number of blocks, got "${v}".`)
+      return n
+    })(),
   }
   if (options.app && options.port === options.appPort) {
     throw new UsageError(`anvil and the app cannot share port ${options.port}.`)
@@ -192,18 +225,98 @@ async function compileIfStale(): Promise<void> {
  * Node wrapper around the real binary, and only stopping the whole process group (what the
  * supervisor does) is sure to stop both; killing the wrapper alone leaves the binary running.
  */
-async function startChain(port: number, rpcUrl: string): Promise<void> {
+async function startChain(port: number, rpcUrl: string, pruneHistory: boolean): Promise<void> {
   await withStep(`starting anvil on ${rpcUrl}`, async () => {
     const anvil = supervisor.spawn({
       name: 'anvil',
       command: nodeBin('anvil'),
-      args: ['--host', HOST, '--port', String(port), '--mixed-mining', '--block-time', '1', '--silent'],
+      args: [
+        '--host',
+        HOST,
+        '--port',
+        String(port),
+        '--mixed-mining',
+        '--block-time',
+        '1',
+        '--silent',
+        // A long generated history: without pruning old states anvil slows down as state grows.
+        ...(pruneHistory ? ['--prune-history'] : []),
+      ],
       cwd: root,
       output: 'capture',
     })
     await waitForJsonRpc(rpcUrl, { supervised: anvil, timeoutMs: 30_000 })
     stopAllIfExits(anvil, 'anvil')
   })
+}
+
+/** The indexer's port: the chosen one (must be free), else 42069 or the next free one. */
+async function chooseIndexerPort(chosen: number | null): Promise<number> {
+  if (chosen !== null) {
+    await assertPortFree('the indexer', HOST, chosen)
+    return chosen
+  }
+  for (let port = DEFAULT_INDEXER_PORT; port < DEFAULT_INDEXER_PORT + 50; port++) {
+    const free = await assertPortFree('the indexer', HOST, port).then(
+      () => true,
+      () => false,
+    )
+    if (free) return port
+  }
+  throw new ProcessError(`No free port for the indexer from ${DEFAULT_INDEXER_PORT}: pass --indexer-port.`)
+}
+
+/** Starts the indexer on a fresh database (the chain is new) and returns its URL. */
+async function startIndexer(parameters: IndexerParameters): Promise<string> {
+  const url = `http://${HOST}:${parameters.port}`
+  await withStep(
+    `starting the indexer on ${url} (${parameters.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.relative(root, parameters.dataDir)}/`})`,
+    async () => {
+      await resetIndexerData(parameters)
+      const command = indexerCommand(parameters)
+      const indexer = supervisor.spawn({ name: 'indexer', ...command, output: 'capture' })
+      await waitForHttp(`${url}/status`, { supervised: indexer, timeoutMs: 120_000 })
+      stopAllIfExits(indexer, 'the indexer')
+    },
+  )
+  return url
+}
+
+/** Prints the indexer's progress while it is more than a few blocks behind the chain, then once when caught up. */
+function reportIndexerProgress(indexerUrl: string, rpcUrl: string): void {
+  let last = 0
+  let done = false
+  const tick = async () => {
+    if (done || supervisor.stopping) return
+    const [indexed, head] = await Promise.all([indexedBlock(indexerUrl), chainHead(rpcUrl)])
+    if (indexed !== null && head !== null) {
+      if (head - indexed <= 2n) {
+        done = true
+        say(`${green('✓')} indexer caught up with the chain (block ${indexed})`)
+        return
+      }
+      if (Date.now() - last > 5_000) {
+        last = Date.now()
+        say(dim(`  indexer: block ${indexed} of ${head} (${head - indexed} behind)`))
+      }
+    }
+    setTimeout(() => void tick(), 1_000)
+  }
+  void tick()
+}
+
+async function chainHead(rpcUrl: string): Promise<bigint | null> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+      signal: AbortSignal.timeout(2_000),
+    })
+    return BigInt(((await response.json()) as { result: string }).result)
+  } catch {
+    return null
+  }
 }
 
 /** Builds the app when its dist dir is missing or older than its sources, then serves it. */
@@ -272,6 +385,7 @@ async function main(): Promise<void> {
   // Ports first: fail before doing any work.
   await assertPortFree('anvil', HOST, options.port)
   if (options.app) await assertPortFree('the app', HOST, options.appPort)
+  const indexerPort = await chooseIndexerPort(options.indexerPort)
 
   await compileIfStale()
   // These import the generated ABIs, so they load only once contracts-abi/ exists.
@@ -294,7 +408,7 @@ async function main(): Promise<void> {
   ])
   const { stakePopulation } = await import('./network/population')
 
-  await startChain(options.port, rpcUrl)
+  await startChain(options.port, rpcUrl, options.history > 0)
   const clients = createClients(rpcUrl, CHAIN_ID)
 
   const deployment = await withStep('deploying the contracts (demo config)', async () => {
@@ -309,6 +423,16 @@ async function main(): Promise<void> {
     await mkdir(path.dirname(deploymentsFile), { recursive: true })
     await writeFile(deploymentsFile, serializeDeployment(d))
     return d
+  })
+
+  const indexerUrl = await startIndexer({
+    port: indexerPort,
+    rpcUrl,
+    chainId: CHAIN_ID,
+    deploymentsFile,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.join(root, '.indexer-data', 'pglite'),
+    schema: process.env.DATABASE_SCHEMA || DEFAULT_INDEXER_SCHEMA,
   })
 
   const populated = await withStep('funding and staking the demo population', (s) =>
@@ -328,6 +452,28 @@ async function main(): Promise<void> {
       `${populated.exiting.length} exiting (${populated.exiting.map((p) => p.label).join(', ')})`,
   )
 
+  if (options.history > 0) {
+    const { generateHistory } = await import('./network/history')
+    const generated = await withStep(
+      `generating ${options.history.toLocaleString('en-US')} blocks of history`,
+      (s) =>
+        generateHistory({
+          rpcUrl,
+          addresses: deployment.addresses,
+          blocks: options.history,
+          minGasPerBlock: pool.demoConfig.minGasPerBlock,
+          onProgress: (done, total, rate) =>
+            s.progress(
+              `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.round(rate)} blocks/s)`,
+            ),
+        }),
+    )
+    say(
+      `${green('✓')} ${options.history.toLocaleString('en-US')} blocks in ${(generated.ms / 1000).toFixed(1)} s ` +
+        `(${Math.round((options.history * 1000) / generated.ms)} blocks/s, ${generated.late} proven late)`,
+    )
+  }
+
   say(`${cyan('›')} starting the network bots (scenario ${scenario.name}); events follow`)
   const running = await net.startNetwork({
     clients,
@@ -344,6 +490,7 @@ async function main(): Promise<void> {
       RPC_URL: rpcUrl,
       CHAIN_ID: String(CHAIN_ID),
       DEPLOYMENTS_FILE: deploymentsFile,
+      INDEXER_URL: indexerUrl,
       // The local chain's test-token faucet ("Get test tokens" on /stake); off unless enabled.
       FAUCET_ENABLED: process.env.FAUCET_ENABLED ?? '1',
     })
@@ -363,6 +510,7 @@ async function main(): Promise<void> {
         ? `  app          ${cyan(appUrl)}${options.dev ? ' (next dev)' : ''}`
         : `  app          ${dim('not started (--no-app)')}`,
       `  JSON-RPC     ${rpcUrl}  (chain id ${CHAIN_ID})`,
+      `  indexer      ${indexerUrl}  (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in .indexer-data/'}; /status, /ready, /history/*)`,
       `  deployment   ${path.relative(process.cwd(), deploymentsFile)}`,
       `  token        ${a.token}`,
       `  protocol     ${a.protocol}`,
@@ -380,6 +528,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   )
+  reportIndexerProgress(indexerUrl, rpcUrl)
 }
 
 main().catch(async (error: unknown) => {

@@ -22,6 +22,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 /usr/bin/chromium --version 2>/dev/null | head -1
 
+step "PostgreSQL for the indexer's tests"
+source scripts/lib/test-postgres.sh
+
 step "lint and format (biome)"
 npx biome check .
 
@@ -31,7 +34,7 @@ npx tsx scripts/compile.ts --check
 step "types (tsc --noEmit)"
 npx tsc --noEmit
 
-step "unit, property, contract, differential and model tests (vitest)"
+step "unit, property, contract, differential, model and indexer tests (vitest; PGlite and PostgreSQL)"
 npx vitest run
 
 step "production build (next build)"

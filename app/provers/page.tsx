@@ -4,7 +4,9 @@ import { PageHeader } from '@/components/layout/page-header'
 import { Leaderboard } from '@/components/leaderboard/leaderboard'
 import { parseLeaderboardState } from '@/components/leaderboard/leaderboard-data'
 import { Card } from '@/components/ui/card'
-import { getPoolSnapshot } from '@/lib/chain/server'
+import { getPoolSnapshot, getServerLensStakers } from '@/lib/chain/server'
+import { readHistory } from '@/lib/history/server'
+import { NON_ACTIVE, stakersView } from '@/lib/history/views'
 
 export const metadata: Metadata = { title: 'Provers' }
 
@@ -16,6 +18,9 @@ export default async function ProversPage({
   const snapshot = await getPoolSnapshot()
   if (snapshot.status !== 'ok') return <ChainUnavailable snapshot={snapshot} />
   const state = parseLeaderboardState(await searchParams)
+  // Exiting and evicted stakers: from the indexer, or from the lens's paginated list when it is down.
+  const others = await readHistory(stakersView, { status: NON_ACTIVE })
+  const fallback = others.status === 'ok' ? [] : await getServerLensStakers(snapshot)
   return (
     <div className="space-y-6">
       <PageHeader title="Provers">
@@ -24,7 +29,12 @@ export default async function ProversPage({
         share of the total weight.
       </PageHeader>
       <Card id="leaderboard" title="Leaderboard">
-        <Leaderboard initialPool={snapshot.pool} initialState={state} />
+        <Leaderboard
+          initialPool={snapshot.pool}
+          initialState={state}
+          initialOthers={others}
+          fallbackOthers={fallback}
+        />
       </Card>
     </div>
   )

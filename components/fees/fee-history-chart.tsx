@@ -2,13 +2,15 @@
 
 import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
+import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
-import type { FeePoint } from '@/lib/chain/history/fees'
-import { foldFeeHistory } from '@/lib/chain/history/fees'
-import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
+import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
 import { formatPerGas } from '@/lib/format/units'
-import { describeFeeHistory, type FeeRange, prepareFeeHistory } from './fee-history-data'
+import { useHistory } from '@/lib/history/hooks'
+import type { FeeHistoryView, HistoryResult } from '@/lib/history/types'
+import { feesView } from '@/lib/history/views'
+import { describeFeeHistory, type FeeRange, prepareFeeHistory, rangeStart } from './fee-history-data'
 
 const CHART_HEIGHT = 260
 
@@ -20,33 +22,38 @@ const FeeHistoryPlot = dynamic(() => import('./fee-history-plot').then((m) => m.
 })
 
 /**
- * The live fee history: the server's points for the range, plus every `FeePerGasChanged` of the
- * blocks that arrive while the page is open (only new blocks are read), up to the current F.
+ * The live fee history: the range's points from the indexer (at most two per time bucket), read again
+ * on every new block, up to the current F of the live pool.
  */
 export function FeeHistoryChart({
   initialPool,
-  points,
+  initial,
   range,
 }: {
   initialPool: Pool
-  /** The server's points of the range (already thinned), up to `initialPool.blockNumber`. */
-  points: FeePoint[]
+  /** The server's read of the range, up to `initialPool.timestamp`. */
+  initial: HistoryResult<FeeHistoryView>
   range: FeeRange
 }) {
   const { pool } = usePool(initialPool)
-  const live = useNewPoolEvents(initialPool.blockNumber)
+  const history = useHistory(
+    feesView,
+    { from: rangeStart(range, pool.timestamp), to: pool.timestamp },
+    initial,
+  )
+  const points = history.data?.points
   const data = useMemo(
     () =>
-      prepareFeeHistory(foldFeeHistory(points, live.events), {
+      prepareFeeHistory(points ?? [], {
         range,
         now: pool.timestamp,
         current: pool.feePerGas,
       }),
-    [points, live.events, range, pool.timestamp, pool.feePerGas],
+    [points, range, pool.timestamp, pool.feePerGas],
   )
-  const proofs = points.length + live.events.length
+  if (!points) return <HistoryUnavailable result={history.result} what="The fee history" />
   const summary =
-    proofs === 0
+    points.length === 0
       ? `No proof inside its window yet: the fee per gas is still ${formatPerGas(pool.feePerGas)}.`
       : describeFeeHistory(data)
   return (

@@ -1,6 +1,7 @@
 'use client'
 
 import { useConnection } from '@/lib/chain/hooks'
+import { formatInteger } from '@/lib/format/decimal'
 import { formatBlockNumber } from '@/lib/format/time'
 import { formatAge } from '@/lib/freshness/freshness'
 import { useNow, useSourceFreshness } from '@/lib/freshness/hooks'
@@ -14,15 +15,31 @@ import { useNow, useSourceFreshness } from '@/lib/freshness/hooks'
  */
 export function StaleNotice({ source, what }: { source: string; what: string }) {
   const report = useSourceFreshness(source)
-  const { status } = useConnection()
+  const { status, blockNumber } = useConnection()
   const stale = report?.failing === true && status !== 'lost'
   const now = useNow(1_000, stale)
   if (!report || !stale) return null
+  // The indexer's history also says how far behind the chain it is (in blocks).
+  const behind =
+    source === 'history' &&
+    report.dataBlock !== undefined &&
+    blockNumber !== undefined &&
+    blockNumber > report.dataBlock
+      ? blockNumber - report.dataBlock
+      : undefined
   return (
     <div className="mb-4 rounded-lg border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
       <p role="alert" className="font-semibold">
-        Stale data: {what} could not be read. Retrying by itself.
+        {report.behind
+          ? 'Behind the chain: the indexer is catching up. Updating by itself.'
+          : `Stale data: ${what} could not be read. Retrying by itself.`}
       </p>
+      {behind !== undefined ? (
+        <p className="mt-1 text-sm" data-testid={`${source}-blocks-behind`}>
+          {`The history is ${formatBlockCount(behind)} behind the chain`}
+          {report.error ? ` (${report.error}).` : '.'}
+        </p>
+      ) : null}
       <p className="mt-1 text-sm">
         Showing what was read at {new Date(report.dataAt).toLocaleTimeString()}
         {report.dataBlock !== undefined ? ` (block ${formatBlockNumber(report.dataBlock)})` : ''}:{' '}
@@ -30,4 +47,8 @@ export function StaleNotice({ source, what }: { source: string; what: string }) 
       </p>
     </div>
   )
+}
+
+function formatBlockCount(n: bigint): string {
+  return n === 1n ? '1 block' : `${formatInteger(n)} blocks`
 }

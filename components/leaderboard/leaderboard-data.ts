@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import type { Pool, ProverStatus } from '@/lib/chain/types'
+import { rankOf } from '@/lib/pool-math/preview/rankOf'
 import { selectionProbabilities } from '@/lib/pool-math/selectionProbabilities'
 
 /** One row of the leaderboard, computed from the lens (no formula of its own). */
@@ -25,22 +26,20 @@ function compareBigint(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Every staker of the lens (active, exiting, evicted), ranked by weight then stake. */
+/**
+ * Every staker (active, exiting, evicted). The rank is lib/pool-math's `rankOf` over the active weights
+ * (the stake preview's rank too): equal weights share a rank; the sort puts the larger stake first.
+ */
 export function leaderboardRows(pool: Pool): LeaderboardRow[] {
   const active = pool.provers.filter((p) => p.status === 'active')
-  const probabilities = selectionProbabilities({ weights: active.map((p) => p.weight) })
+  const weights = active.map((p) => p.weight)
+  const probabilities = selectionProbabilities({ weights })
   const probabilityOf = new Map(active.map((p, i) => [p.address, probabilities[i] ?? 0]))
-  const ranked = active
-    .slice()
-    .sort(
-      (a, b) =>
-        compareBigint(b.weight, a.weight) ||
-        compareBigint(b.stake, a.stake) ||
-        a.address.localeCompare(b.address),
-    )
-  const rankOf = new Map(ranked.map((p, i) => [p.address, i + 1]))
+  const rankByAddress = new Map(
+    active.map((p, i) => [p.address, rankOf({ weights, weight: p.weight, exclude: i })]),
+  )
   return pool.provers.map((p) => ({
-    rank: rankOf.get(p.address) ?? null,
+    rank: rankByAddress.get(p.address) ?? null,
     address: p.address,
     status: p.status,
     slot: p.slot,
@@ -142,7 +141,7 @@ function compareRows(a: LeaderboardRow, b: LeaderboardRow, key: SortKey): number
   }
 }
 
-/** Filters (status, search by address) and sorts; ties fall back to rank, unranked rows last. */
+/** Filters (status, search by address) and sorts; ties fall back to rank, then the larger stake, unranked rows last. */
 export function applyLeaderboardState(
   rows: readonly LeaderboardRow[],
   state: LeaderboardState,
@@ -156,7 +155,12 @@ export function applyLeaderboardState(
   const sign = state.dir === 'asc' ? 1 : -1
   return filtered.sort((a, b) => {
     if (state.sort === 'rank' && (a.rank === null) !== (b.rank === null)) return a.rank === null ? 1 : -1
-    return sign * compareRows(a, b, state.sort) || compareRows(a, b, 'rank') || compareRows(a, b, 'prover')
+    return (
+      sign * compareRows(a, b, state.sort) ||
+      compareRows(a, b, 'rank') ||
+      compareBigint(b.stake, a.stake) ||
+      compareRows(a, b, 'prover')
+    )
   })
 }
 

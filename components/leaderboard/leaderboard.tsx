@@ -7,10 +7,14 @@ import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { table } from '@/components/ui/table'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool, ProverStatus } from '@/lib/chain/types'
+import type { Pool, ProverEntry, ProverStatus } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatPerGas, formatTko } from '@/lib/format/units'
+import { useHistory } from '@/lib/history/hooks'
+import { stakerEntry } from '@/lib/history/stakers'
+import type { HistoryResult, StakersView } from '@/lib/history/types'
+import { NON_ACTIVE, stakersView } from '@/lib/history/views'
 import {
   applyLeaderboardState,
   defaultDirection,
@@ -73,14 +77,28 @@ function downloadCsv(rows: readonly LeaderboardRow[], blockNumber: bigint) {
 export function Leaderboard({
   initialPool,
   initialState,
+  initialOthers,
+  fallbackOthers,
 }: {
   initialPool: Pool
   initialState: LeaderboardState
+  /** Exiting and evicted stakers from the indexer (the lens lists active provers only). */
+  initialOthers: HistoryResult<StakersView>
+  /** The same from the lens's paginated `getStakers`, read by the server when the indexer was down. */
+  fallbackOthers: ProverEntry[]
 }) {
   const { pool } = usePool(initialPool)
+  const others = useHistory(stakersView, { status: NON_ACTIVE }, initialOthers).data
   const [state, setState] = useState(initialState)
   const searchId = useId()
-  const all = useMemo(() => leaderboardRows(pool), [pool])
+  const all = useMemo(() => {
+    const rest = others ? others.stakers.map(stakerEntry) : fallbackOthers
+    const active = new Set(pool.provers.map((p) => p.address.toLowerCase()))
+    return leaderboardRows({
+      ...pool,
+      provers: [...pool.provers, ...rest.filter((p) => !active.has(p.address.toLowerCase()))],
+    })
+  }, [pool, others, fallbackOthers])
   const rows = useMemo(() => applyLeaderboardState(all, state), [all, state])
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatBps } from '@/lib/format/percent'
+import { emergencyExitBacklog } from '@/lib/pool-math/emergencyExitBacklog'
 
 /**
  * Explains emergency mode and batching while they are on: what changes for provers and proposers,
@@ -29,7 +30,7 @@ export function ModeBanner({ initialPool }: { initialPool: Pool }) {
             {pool.emergencyReason === 'congestion'
               ? `The backlog reached ${formatInteger(config.congestionBacklog)} unproven blocks.`
               : 'An assigned prover missed its window while too few provers were available or the backlog was high.'}{' '}
-            It ends when the backlog is at most {formatInteger(config.congestionBacklog / 4n)} and at least{' '}
+            It ends when the backlog is at most {formatInteger(emergencyExitBacklog(config))} and at least{' '}
             {formatInteger(config.minAvailableProvers)} provers have capacity left.
           </p>
           <p>

@@ -1,30 +1,20 @@
 import { Card } from '@/components/ui/card'
-import { Notice } from '@/components/ui/notice'
-import { foldBlocks } from '@/lib/chain/history/blocks'
-import { getServerHistory } from '@/lib/chain/server'
 import type { Pool } from '@/lib/chain/types'
+import { readHistory } from '@/lib/history/server'
+import { blocksView } from '@/lib/history/views'
 import { RECENT_BLOCKS } from './constants'
 import { RecentBlocks } from './recent-blocks'
 
-/** "Recent blocks": folded on the server from the cached events, then kept live in the browser. */
+/** "Recent blocks": one page of the newest blocks from the indexer, then kept live in the browser. */
 export async function RecentBlocksCard({ pool }: { pool: Pool }) {
-  const result = await getServerHistory()
+  const initial = await readHistory(blocksView, { limit: RECENT_BLOCKS })
   return (
     <Card
       id="recent-blocks"
       title="Recent blocks"
       description="Proving: inside the window · proven: proven in time · late: the assigned prover missed its window · open: anyone may prove."
     >
-      {result.status === 'error' ? (
-        <Notice tone="warning" title="The recent blocks could not be read">
-          <p>{result.error.message}</p>
-        </Notice>
-      ) : (
-        <RecentBlocks
-          initialPool={pool}
-          records={foldBlocks([], result.history.events, { keep: RECENT_BLOCKS })}
-        />
-      )}
+      <RecentBlocks initialPool={pool} initial={initial} />
     </Card>
   )
 }

@@ -1,25 +1,33 @@
 'use client'
 
-import { useMemo } from 'react'
 import { BlocksTable } from '@/components/blocks/blocks-table'
+import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
-import { type BlockRecord, foldBlocks } from '@/lib/chain/history/blocks'
-import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
+import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
+import { useHistory } from '@/lib/history/hooks'
+import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
+import { blocksView } from '@/lib/history/views'
 import { RECENT_BLOCKS } from './constants'
 
-/** The newest blocks, live: the server's records plus the events of every new block. */
-export function RecentBlocks({ initialPool, records }: { initialPool: Pool; records: BlockRecord[] }) {
+/** The newest blocks, live: read again from the indexer on every new block. */
+export function RecentBlocks({
+  initialPool,
+  initial,
+}: {
+  initialPool: Pool
+  initial: HistoryResult<RecentBlocksView>
+}) {
   const { pool } = usePool(initialPool)
-  const live = useNewPoolEvents(initialPool.blockNumber)
-  const rows = useMemo(
-    () => foldBlocks(records, live.events, { keep: RECENT_BLOCKS }).slice(0, RECENT_BLOCKS),
-    [records, live.events],
-  )
+  const { data, result } = useHistory(blocksView, { limit: RECENT_BLOCKS }, initial)
   return (
     <>
       <StaleNotice source="history" what="the newest blocks" />
-      <BlocksTable records={rows} now={pool.timestamp} caption="Recent blocks" />
+      {data ? (
+        <BlocksTable records={data.blocks} now={pool.timestamp} caption="Recent blocks" />
+      ) : (
+        <HistoryUnavailable result={result} what="The recent blocks" />
+      )}
     </>
   )
 }

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
 import { BlocksTable } from '@/components/blocks/blocks-table'
+import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
 import { Badge } from '@/components/ui/badge'
@@ -10,18 +11,15 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { table } from '@/components/ui/table'
-import {
-  foldProverHistory,
-  involves,
-  PROVER_BLOCKS_KEPT,
-  type ProverHistory,
-} from '@/lib/chain/history/prover'
-import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
+import { usePool, useStaker } from '@/lib/chain/hooks'
+import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatPerGas, formatTko, tkoToNumber } from '@/lib/format/units'
+import { useHistory } from '@/lib/history/hooks'
+import type { HistoryResult, ProverTimelineView } from '@/lib/history/types'
+import { proverView } from '@/lib/history/views'
 import type { StakeChartPoint } from './stake-history-plot'
 
 // recharts is fetched after the first paint (it only draws in the browser).
@@ -32,26 +30,34 @@ const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) =
 
 const statusTone = { active: 'good', exiting: 'warning', evicted: 'danger', none: 'neutral' } as const
 
+const noHistory: ProverTimelineView = { staker: null, points: [], slashes: [], blocks: [], overdue: 0 }
+
 /**
- * Everything about one prover, live: its lens row (position, odds, stake, health, rewards) and its
- * history folded from events (the server's fold plus the events of every new block).
+ * Everything about one prover, live: its position (its lens row while active, else the core's
+ * `getStaker`: odds, stake, health, rewards) and its history from the indexer (timeline, slashes,
+ * blocks, counters), both read again on every new block.
  */
 export function ProverLive({
+  address,
   initialPool,
+  initialStaker,
   initialHistory,
 }: {
+  address: `0x${string}`
   initialPool: Pool
-  initialHistory: ProverHistory
+  /** The server's read of this staker (lens row or `getStaker`), null when it could not be read. */
+  initialStaker: ProverEntry | null
+  initialHistory: HistoryResult<ProverTimelineView>
 }) {
   const { pool } = usePool(initialPool)
-  const live = useNewPoolEvents(initialPool.blockNumber)
-  const history = useMemo(
-    () => foldProverHistory(initialHistory, live.events, live.toBlock),
-    [initialHistory, live.events, live.toBlock],
-  )
-  const address = history.prover
   const lower = address.toLowerCase()
-  const entry = pool.provers.find((p) => p.address.toLowerCase() === lower)
+  const activeEntry = pool.provers.find((p) => p.address.toLowerCase() === lower)
+  const staker = useStaker(initialStaker, address, pool.blockNumber, activeEntry === undefined)
+  const fetched = useHistory(proverView, { address, now: pool.timestamp }, initialHistory)
+  const history = fetched.data ?? noHistory
+  const counts = history.staker
+  const entry: ProverEntry | undefined =
+    activeEntry ?? (staker && staker.status !== 'none' ? staker : undefined)
   const row = useMemo(
     () => leaderboardRows(pool).find((r) => r.address.toLowerCase() === lower),
     [pool, lower],
@@ -75,16 +81,18 @@ export function ProverLive({
     return points
   }, [history.points, entry, pool.blockNumber])
 
-  const blocks = history.blocks.filter(involves(address)).slice(0, PROVER_BLOCKS_KEPT)
-  const overdue = history.blocks.filter(
-    (b) => b.proof === null && b.assignedProver?.toLowerCase() === lower && pool.timestamp > b.proofDeadline,
-  ).length
+  const blocks = history.blocks
+  const overdue = history.overdue
+  const missed = counts?.missed ?? 0
   const status = entry?.status ?? 'none'
 
   return (
     <div className="space-y-6">
       <StaleNotice source="pool" what="this prover's position" />
-      <StaleNotice source="history" what="this prover's newest events" />
+      <StaleNotice source="history" what="this prover's history" />
+      {fetched.data === null ? (
+        <HistoryUnavailable result={fetched.result} what="This prover's history" />
+      ) : null}
       <Card
         id="position"
         title="Position and odds"
@@ -187,23 +195,20 @@ export function ProverLive({
                 </tr>
               </thead>
               <tbody>
-                {history.slashes
-                  .slice()
-                  .reverse()
-                  .map((s) => (
-                    <tr key={`${s.blockId}-${s.blockNumber}`} className={table.tr}>
-                      <th scope="row" className={`${table.tdNumeric} font-medium`}>
-                        {formatInteger(s.blockId)}
-                      </th>
-                      <td className={table.tdNumeric}>#{formatInteger(s.blockNumber)}</td>
-                      <td className={`${table.tdNumeric} text-red-800`}>
-                        {formatTko(s.amount, { maxFractionDigits: 4 })}
-                      </td>
-                      <td className={table.tdNumeric}>
-                        {formatTko(s.remainingStake, { maxFractionDigits: 4 })}
-                      </td>
-                    </tr>
-                  ))}
+                {history.slashes.map((s) => (
+                  <tr key={`${s.blockId}-${s.blockNumber}`} className={table.tr}>
+                    <th scope="row" className={`${table.tdNumeric} font-medium`}>
+                      {formatInteger(s.blockId)}
+                    </th>
+                    <td className={table.tdNumeric}>#{formatInteger(s.blockNumber)}</td>
+                    <td className={`${table.tdNumeric} text-red-800`}>
+                      {formatTko(s.amount, { maxFractionDigits: 4 })}
+                    </td>
+                    <td className={table.tdNumeric}>
+                      {formatTko(s.remainingStake, { maxFractionDigits: 4 })}
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
@@ -212,21 +217,17 @@ export function ProverLive({
 
       <Card id="blocks" title="Blocks" description="Assigned to this prover, or proven by it.">
         <StatGrid label="Block counts">
-          <Stat label="Assigned" value={formatInteger(history.assignedCount)} />
+          <Stat label="Assigned" value={formatInteger(counts?.assigned ?? 0)} />
           <Stat
             label="Proven"
-            value={formatInteger(history.provenCount)}
+            value={formatInteger(counts?.proven ?? 0)}
             detail="by this prover, any block"
           />
           <Stat
             label="Missed"
-            value={formatInteger(history.missedCount + overdue)}
-            detail={
-              overdue > 0
-                ? `${overdue} overdue now, ${history.missedCount} slashed`
-                : 'window missed, slashed'
-            }
-            tone={history.missedCount + overdue > 0 ? 'warning' : 'default'}
+            value={formatInteger(missed + overdue)}
+            detail={overdue > 0 ? `${overdue} overdue now, ${missed} slashed` : 'window missed, slashed'}
+            tone={missed + overdue > 0 ? 'warning' : 'default'}
           />
         </StatGrid>
         <div className="mt-4">
@@ -243,13 +244,13 @@ export function ProverLive({
         <StatGrid label="Rewards">
           <Stat
             label="Earned"
-            value={formatTko(history.rewardsEarned, { maxFractionDigits: 6 })}
+            value={formatTko(counts?.rewardsEarned ?? 0n, { maxFractionDigits: 6 })}
             detail="from every proof"
           />
           <Stat
             label="Claimed"
-            value={formatTko(history.rewardsClaimed, { maxFractionDigits: 6 })}
-            detail={`${history.claims.length} claims`}
+            value={formatTko(counts?.rewardsClaimed ?? 0n, { maxFractionDigits: 6 })}
+            detail={`${counts?.claims ?? 0} claims`}
           />
           <Stat
             label="Unclaimed"

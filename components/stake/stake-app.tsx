@@ -2,7 +2,7 @@
 
 import { ConnectButton } from '@rainbow-me/rainbowkit'
 import { useMemo } from 'react'
-import type { Address } from 'viem'
+import { zeroAddress } from 'viem'
 import { useAccount } from 'wagmi'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { Card } from '@/components/ui/card'
@@ -11,11 +11,13 @@ import { FaucetButton } from '@/components/wallet/faucet-button'
 import { NetworkPrompt } from '@/components/wallet/network-prompt'
 import { chainName } from '@/lib/chain/chains'
 import { useChain } from '@/lib/chain/context'
-import { type BlockRecord, foldBlocks } from '@/lib/chain/history/blocks'
-import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
+import { usePool } from '@/lib/chain/hooks'
 import { toPoolView } from '@/lib/chain/pool'
 import type { Pool } from '@/lib/chain/types'
 import { formatTko } from '@/lib/format/units'
+import { useHistory } from '@/lib/history/hooks'
+import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
+import { blocksView, proverView } from '@/lib/history/views'
 import { StakerStatus } from '@/lib/pool-math'
 import { DEV_ACCOUNT_CHAIN_ID } from '@/lib/wallet/dev-account'
 import { txStateFor } from '@/lib/wallet/tx-store'
@@ -28,23 +30,23 @@ import { useStakeActions } from './use-stake-actions'
 
 /**
  * The stake page, live: the pool (one lens read per block, lib/chain), the connected account (balances
- * and its staker record), the blocks from events (folded from the server's history), the stake form or
+ * and its staker record), the newest blocks (from the indexer, read again each block), the stake form or
  * the position with its actions, and the lifecycle of the transaction in flight.
  */
+const noStakerHistory = { status: 'unavailable', message: 'not read yet', indexedBlock: null } as const
+
 export function StakeApp({
   initialPool,
   initialBlocks,
 }: {
   initialPool: Pool
-  initialBlocks: BlockRecord[]
+  /** The newest blocks from the indexer (demand estimate, your assigned blocks). */
+  initialBlocks: HistoryResult<RecentBlocksView>
 }) {
   const chain = useChain()
   const { pool } = usePool(initialPool)
-  const live = useNewPoolEvents(initialPool.blockNumber)
-  const blocks = useMemo(
-    () => foldBlocks(initialBlocks, live.events, { keep: STAKE_PAGE_BLOCKS }),
-    [initialBlocks, live.events],
-  )
+  const history = useHistory(blocksView, { limit: STAKE_PAGE_BLOCKS }, initialBlocks)
+  const blocks = useMemo(() => history.data?.blocks ?? [], [history.data])
   const view = useMemo(() => toPoolView(pool), [pool])
   const account = useAccount()
   const address = account.isConnected ? account.address : undefined
@@ -64,10 +66,24 @@ export function StakeApp({
 
   const staker = state.data?.staker
   const status = staker?.status as StakerStatus | undefined
+  // Who took the slot of an evicted account: the indexer's staker row (read only while connected).
+  const own = useHistory(
+    proverView,
+    { address: address ?? zeroAddress, now: pool.timestamp },
+    noStakerHistory,
+    address !== undefined,
+  )
+  const evictedBy = own.data?.staker?.evictedBy ?? null
+  // Its own newest blocks (assigned or proven) and the pool's newest: its unproven assigned ones are in one.
+  const ownBlocks = own.data?.blocks
+  const positionBlocks = useMemo(() => {
+    const byId = new Map(blocks.map((b) => [b.blockId, b]))
+    for (const b of ownBlocks ?? []) if (!byId.has(b.blockId)) byId.set(b.blockId, b)
+    return [...byId.values()]
+  }, [blocks, ownBlocks])
   const hasPosition =
     staker !== undefined &&
     (status !== StakerStatus.None || staker.rewards > 0n || staker.owedRewards > 0n || staker.exitAmount > 0n)
-  const evictedBy = useMemo(() => lastEvictor(live.events, address), [live.events, address])
 
   return (
     <div className="space-y-6">
@@ -127,7 +143,7 @@ export function StakeApp({
           address={address}
           staker={staker}
           balance={state.data?.tko}
-          blocks={blocks}
+          blocks={positionBlocks}
           evictedBy={evictedBy}
           demand={demand}
           actions={actions}
@@ -155,14 +171,4 @@ export function StakeApp({
       ) : null}
     </div>
   )
-}
-
-function lastEvictor(events: ReturnType<typeof useNewPoolEvents>['events'], address: Address | undefined) {
-  if (!address) return null
-  const lower = address.toLowerCase()
-  for (let i = events.length - 1; i >= 0; i -= 1) {
-    const e = events[i]
-    if (e?.type === 'Evicted' && e.prover.toLowerCase() === lower) return e.by
-  }
-  return null
 }

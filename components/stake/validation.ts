@@ -1,6 +1,8 @@
 import { parseUnits } from 'viem'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { MAX_CAPACITY, MAX_STAKE, STAKE_UNIT } from '@/lib/pool-math/config'
+import { quantiseStake } from '@/lib/pool-math/quantiseStake'
+import { stakeUnits } from '@/lib/pool-math/stakeUnits'
 
 /**
  * The stake page's input checks, run before anything is signed. Each failure says what is wrong and
@@ -68,9 +70,9 @@ export function validateStakeAmount(
   if (balance !== undefined && amount > balance) {
     return fail(`${tkoText(amount)} is more than your balance of ${tkoText(balance)}: allowed ${range}.`)
   }
-  if ((amount / STAKE_UNIT) * STAKE_UNIT < minStake) {
+  if (quantiseStake({ stake: amount }) < minStake) {
     return fail(
-      `The minimum stake now is ${formatInteger(min)} TKO, and only whole TKO count (this counts as ${formatInteger(amount / STAKE_UNIT)} TKO): allowed ${range}.`,
+      `The minimum stake now is ${formatInteger(min)} TKO, and only whole TKO count (this counts as ${formatInteger(stakeUnits({ stake: amount }))} TKO): allowed ${range}.`,
     )
   }
   if (amount > MAX_STAKE) return fail(`At most ${tkoText(MAX_STAKE)} per prover.`)

@@ -40,8 +40,7 @@ test('lists the slash of a missed window with its block, and counts the miss', a
 })
 
 test('shows an evicted staker with its queued stake', async ({ page, protocol }) => {
-  const pool = await protocol.getPool()
-  const evicted = pool.provers.find((p) => p.status === 3)!
+  const evicted = (await protocol.getStakers()).find((p) => p.status === 3)!
   await page.goto(`/provers/${evicted.prover}`)
   await expect(page.getByRole('region', { name: 'Position and odds', exact: true })).toContainText('evicted')
   await expect(page.getByRole('region', { name: 'Stake and health', exact: true })).toContainText(

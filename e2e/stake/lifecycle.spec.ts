@@ -102,7 +102,8 @@ test.describe('stake page', () => {
     }
     expect(mine, 'a block assigned to the new prover within 80 proposals').not.toBeNull()
     const assigned = stakePage.region('Your position').getByRole('table', { name: 'Blocks assigned to you' })
-    await expect(assigned).toContainText(`#${mine}`)
+    // Blocks come from the indexer, which may be a few seconds behind after this burst of blocks.
+    await expect(assigned).toContainText(`#${mine}`, { timeout: 30_000 })
     await expect(assigned).toContainText('left')
     await protocol.proveBlock(mine as bigint, { from: walletKey })
     await expect(position).toContainText('No unproven block is assigned to you.')

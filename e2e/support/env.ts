@@ -37,6 +37,16 @@ export const E2E_KEYED_RPC_URL = `http://127.0.0.1:${E2E_KEYED_RPC_PORT}/${E2E_R
 /** `POST` here takes the keyed endpoint down (connections reset) or up: "the node is down" for the app. */
 export const E2E_UPSTREAM_CONTROL_URL = `http://127.0.0.1:${E2E_CHAIN_READY_PORT}/upstream`
 
+/** The indexer of the e2e run (Ponder on PGlite), reading anvil directly. */
+export const E2E_INDEXER_PORT = port('E2E_INDEXER_PORT', E2E_RPC_PORT + 3)
+export const E2E_INDEXER_URL = `http://127.0.0.1:${E2E_INDEXER_PORT}`
+/**
+ * The indexer server's control endpoint: `GET /` answers 200 once the indexer has indexed the chain
+ * (Playwright's readiness check); `POST /indexer/stop` and `/indexer/start` stop and restart it.
+ */
+export const E2E_INDEXER_CONTROL_PORT = port('E2E_INDEXER_CONTROL_PORT', E2E_RPC_PORT + 4)
+export const E2E_INDEXER_CONTROL_URL = `http://127.0.0.1:${E2E_INDEXER_CONTROL_PORT}`
+
 /** The production build under test (`next start`). */
 export const E2E_APP_PORT = port('E2E_APP_PORT', 3100)
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`

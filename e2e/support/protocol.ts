@@ -127,6 +127,20 @@ export function createProtocolHelpers(chain: E2EChain, addresses: ProtocolAddres
       })
     },
 
+    /**
+     * Every staker ever seen (any status), from the lens's paginated `getStakers` (getPool lists only
+     * the active ones): the leaderboard's rows.
+     */
+    async getStakers() {
+      const [rows] = await publicClient.readContract({
+        address: addresses.lens,
+        abi: ProverPoolLens.abi,
+        functionName: 'getStakers',
+        args: [addresses.protocol, 0n, 1_000n],
+      })
+      return rows
+    },
+
     getBlock(blockId: bigint) {
       return publicClient.readContract({ ...protocol, functionName: 'getBlock', args: [blockId] })
     },

@@ -3,7 +3,7 @@
  * (not the `{ abi, bytecode }` objects) keeps the bytecode out of the browser bundle.
  */
 
-/** Every event of the core; `decodePoolLogs` keeps the ones the dashboard folds. */
-export { blockProtocolAbi as poolEventsAbi } from '@/contracts-abi/BlockProtocol'
+/** The core: `getStaker(address)` reads one staker's position (any status; the lens lists active ones). */
+export { blockProtocolAbi as coreAbi } from '@/contracts-abi/BlockProtocol'
 /** `ProverPoolLens.getPool(core)`: the whole pool in one call. */
 export { proverPoolLensAbi as poolLensAbi } from '@/contracts-abi/ProverPoolLens'

@@ -1,15 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useReportFreshness } from '@/lib/freshness/hooks'
-import {
-  blockNumberQueryOptions,
-  chainQueryKeys,
-  type PoolEventsSince,
-  poolEventsQueryOptions,
-  poolQueryOptions,
-} from './queries'
+import { blockNumberQueryOptions, poolQueryOptions, stakerQueryOptions } from './queries'
 import { useReadChain } from './settings-context'
-import type { Pool } from './types'
+import type { Pool, ProverEntry } from './types'
 
 /** The latest block number, polled (one `eth_blockNumber` per tick, shared by every component). */
 export function useBlockNumber() {
@@ -81,49 +75,25 @@ export function usePool(initial: Pool) {
 }
 
 /**
- * Events of the core after `sinceBlock` (the block of the server's snapshot): on every new block
- * only the new range is requested and appended. Components fold them onto the server's history.
+ * A staker that is not in the pool's active list, live: the core's `getStaker` once per new block
+ * (while `enabled`), starting from the server's read; the last one kept while a read fails.
  */
-export function useNewPoolEvents(sinceBlock: bigint): PoolEventsSince {
+export function useStaker(
+  initial: ProverEntry | null,
+  address: `0x${string}`,
+  blockNumber: bigint,
+  enabled: boolean,
+) {
   const chain = useReadChain()
-  const queryClient = useQueryClient()
-  const latest = useBlockNumber().data
-  const toBlock = maxBigint(latest, sinceBlock)
-  const key = chainQueryKeys.poolEvents(
-    chain?.settings.chainId ?? 0,
-    chain?.settings.addresses.protocol ?? '0x',
-    sinceBlock,
-  )
-  const empty: PoolEventsSince = { sinceBlock, toBlock: sinceBlock, events: [] }
   const query = useQuery({
-    ...poolEventsQueryOptions({
+    ...stakerQueryOptions({
       client: chain?.client as never,
       settings: chain?.settings as never,
-      sinceBlock,
-      toBlock,
-      getPrevious: () => queryClient.getQueryData<PoolEventsSince>(key),
+      address,
+      blockNumber,
     }),
-    enabled: false,
-    initialData: empty,
+    enabled: chain !== null && enabled,
+    placeholderData: keepPreviousData,
   })
-  const loadedTo = query.data.toBlock
-  const { isFetching, refetch } = query
-  const [mountedAt] = useState(() => Date.now())
-  // Source 'history': the events after the server's snapshot (StaleNotice source="history").
-  useReportFreshness('history', {
-    settled: !isFetching,
-    failing: query.isError,
-    dataAt: query.dataUpdatedAt || mountedAt,
-    dataBlock: loadedTo,
-    error: query.isError ? 'the newest events could not be read' : undefined,
-  })
-  const attempted = useRef(sinceBlock)
-  useEffect(() => {
-    // One request at a time, once per new block: when it lands and the chain moved on meanwhile, the
-    // next starts; after a failure the next block (the node answering again) triggers the retry.
-    if (chain === null || isFetching || toBlock <= loadedTo || toBlock <= attempted.current) return
-    attempted.current = toBlock
-    void refetch({ cancelRefetch: false })
-  }, [chain, toBlock, loadedTo, isFetching, refetch])
-  return query.data
+  return query.data ?? initial
 }

@@ -1,8 +1,8 @@
 import type { Address } from 'viem'
 import { getBlockNumber } from 'viem/actions'
-import { fetchPoolEvents, type PoolEvent } from './events'
 import { readPool } from './pool'
 import type { ReadClient } from './read-client'
+import { readStaker } from './staker'
 import type { ChainSettings } from './types'
 
 /**
@@ -14,8 +14,8 @@ export const chainQueryKeys = {
   blockNumber: (chainId: number) => ['chain', chainId, 'blockNumber'] as const,
   pool: (chainId: number, lens: Address, protocol: Address, blockNumber: bigint) =>
     ['chain', chainId, 'pool', lens, protocol, blockNumber.toString()] as const,
-  poolEvents: (chainId: number, protocol: Address, sinceBlock: bigint) =>
-    ['chain', chainId, 'poolEvents', protocol, sinceBlock.toString()] as const,
+  staker: (chainId: number, protocol: Address, address: Address, blockNumber: bigint) =>
+    ['chain', chainId, 'staker', protocol, address.toLowerCase(), blockNumber.toString()] as const,
 }
 
 /** How often the browser asks for the latest block (ms). One small request; the rest follows from it. */
@@ -56,38 +56,24 @@ export function poolQueryOptions({
   } as const
 }
 
-/** Events of the core after `sinceBlock`, grown block range by block range (never re-read). */
-export type PoolEventsSince = { sinceBlock: bigint; toBlock: bigint; events: PoolEvent[] }
-
-export function poolEventsQueryOptions({
+/** One staker at one block (the core's `getStaker`): for a prover that is not in the lens's active list. */
+export function stakerQueryOptions({
   client,
   settings,
-  sinceBlock,
-  toBlock,
-  getPrevious,
+  address,
+  blockNumber,
 }: {
   client: ReadClient
   settings: ChainSettings
-  sinceBlock: bigint
-  /** Read up to here (the latest block the browser knows). */
-  toBlock: bigint
-  /** What is already loaded; only the blocks after its `toBlock` are requested. */
-  getPrevious: () => PoolEventsSince | undefined
+  address: Address
+  blockNumber: bigint
 }) {
   const { protocol } = settings.addresses
   return {
-    queryKey: chainQueryKeys.poolEvents(settings.chainId, protocol, sinceBlock),
-    queryFn: async (): Promise<PoolEventsSince> => {
-      const base = getPrevious() ?? { sinceBlock, toBlock: sinceBlock, events: [] }
-      if (toBlock <= base.toBlock) return base
-      const events = await fetchPoolEvents(client, {
-        address: protocol,
-        fromBlock: base.toBlock + 1n,
-        toBlock,
-      })
-      return { sinceBlock, toBlock, events: events.length ? [...base.events, ...events] : base.events }
-    },
+    queryKey: chainQueryKeys.staker(settings.chainId, protocol, address, blockNumber),
+    queryFn: () => readStaker(client, { protocol, address, blockNumber }),
     staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
     retry: 1,
   } as const
 }

@@ -2,11 +2,12 @@ import { connection } from 'next/server'
 import { cache } from 'react'
 import { createRedactor, rpcUrlSecrets } from '@/lib/security/redact'
 import { type ChainErrorDescription, describeChainError } from './errors'
-import { getPoolHistory, type PoolHistory } from './history-cache'
 import { readPool } from './pool'
 import { createReadClient, type ReadClient } from './read-client'
 import { loadServerChain, type ServerChain } from './settings'
-import type { Pool } from './types'
+import { readStaker } from './staker'
+import { readLensStakers } from './stakers'
+import type { Pool, ProverEntry } from './types'
 
 /**
  * Server-side reads for the first paint. Each is memoised per request (React `cache`), so the
@@ -67,30 +68,42 @@ export const getPoolSnapshot = cache(async (): Promise<PoolSnapshot> => {
   }
 })
 
-export type HistoryResult =
-  | { status: 'ok'; history: PoolHistory }
-  | { status: 'error'; error: ChainErrorDescription }
-
-/** Every event of the core up to the snapshot's block (incrementally cached across requests). */
-export const getServerHistory = cache(async (): Promise<HistoryResult> => {
-  const snapshot = await getPoolSnapshot()
-  if (snapshot.status !== 'ok') {
-    return {
-      status: 'error',
-      error: { kind: 'unreachable', message: 'The pool could not be read, so neither can its history.' },
-    }
-  }
+/**
+ * One staker at the snapshot's block: its lens row when it is active, else the core's `getStaker`
+ * (exiting, evicted, withdrawn, or never staked). `null` when it cannot be read.
+ */
+export async function getServerStaker(
+  snapshot: Extract<PoolSnapshot, { status: 'ok' }>,
+  address: `0x${string}`,
+) {
+  const lower = address.toLowerCase()
+  const active = snapshot.pool.provers.find((p) => p.address.toLowerCase() === lower)
+  if (active) return active
   const { env, deployment } = snapshot.chain
-  const client = serverClient(env.chainId, env.rpcUrl)
   try {
-    const history = await getPoolHistory(client, {
-      cacheKey: `${env.chainId}:${env.rpcUrl}:${deployment.addresses.protocol}:${deployment.deployBlock}`,
+    return await readStaker(serverClient(env.chainId, env.rpcUrl), {
       protocol: deployment.addresses.protocol,
-      deployBlock: deployment.deployBlock,
-      toBlock: snapshot.pool.blockNumber,
+      address,
+      blockNumber: snapshot.pool.blockNumber,
     })
-    return { status: 'ok', history }
   } catch (error) {
-    return { status: 'error', error: describeAndLog('reading the history', error, env.rpcUrl) }
+    describeAndLog('reading a staker', error, env.rpcUrl)
+    return null as ProverEntry | null
   }
-})
+}
+
+/** The stakers that are not active, from the lens's paginated `getStakers` (when the indexer is down). */
+export async function getServerLensStakers(snapshot: Extract<PoolSnapshot, { status: 'ok' }>) {
+  const { env, deployment } = snapshot.chain
+  try {
+    const all = await readLensStakers(serverClient(env.chainId, env.rpcUrl), {
+      lens: deployment.addresses.lens,
+      protocol: deployment.addresses.protocol,
+      blockNumber: snapshot.pool.blockNumber,
+    })
+    return all.filter((p) => p.status === 'exiting' || p.status === 'evicted')
+  } catch (error) {
+    describeAndLog('reading the stakers', error, env.rpcUrl)
+    return []
+  }
+}

@@ -14,6 +14,8 @@ export type SourceReport = {
   dataBlock?: bigint | undefined
   /** What failed, in words (never a URL). */
   error?: string | undefined
+  /** The read worked but its source lags the chain (an indexer catching up), rather than failing. */
+  behind?: boolean | undefined
 }
 
 export type FreshnessSnapshot = ReadonlyMap<string, SourceReport>
@@ -30,7 +32,8 @@ function same(a: SourceReport | undefined, b: SourceReport): boolean {
     a.failing === b.failing &&
     a.dataAt === b.dataAt &&
     a.dataBlock === b.dataBlock &&
-    a.error === b.error
+    a.error === b.error &&
+    a.behind === b.behind
   )
 }
 

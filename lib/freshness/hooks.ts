@@ -22,10 +22,10 @@ export function useSourceFreshness(source: string): SourceReport | undefined {
  * report, so a retry does not show "live" before it succeeds.
  */
 export function useReportFreshness(source: string, report: SourceReport & { settled: boolean }): void {
-  const { settled, failing, dataAt, dataBlock, error } = report
+  const { settled, failing, dataAt, dataBlock, error, behind } = report
   useEffect(() => {
-    if (settled) freshnessStore.report(source, { failing, dataAt, dataBlock, error })
-  }, [source, settled, failing, dataAt, dataBlock, error])
+    if (settled) freshnessStore.report(source, { failing, dataAt, dataBlock, error, behind })
+  }, [source, settled, failing, dataAt, dataBlock, error, behind])
 }
 
 /** The wall clock, ticking every `intervalMs` while `enabled` (for "12 s old"). */

@@ -35,6 +35,7 @@ export {
   type EffectiveRewardPerGasReturnType,
   effectiveRewardPerGas,
 } from './effectiveRewardPerGas'
+export { emergencyExitBacklog } from './emergencyExitBacklog'
 export { type HealthBpsParameters, type HealthBpsReturnType, healthBps } from './healthBps'
 export {
   type EligibilityRequirements,

@@ -17,13 +17,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { createPublicClient, http, type Transport } from 'viem'
 import type { Deployment } from '../../lib/chain/deployment'
 import { serializeDeployment } from '../../lib/chain/deployment'
-import {
-  BLOCK_POLL_INTERVAL,
-  blockNumberQueryOptions,
-  type PoolEventsSince,
-  poolEventsQueryOptions,
-  poolQueryOptions,
-} from '../../lib/chain/queries'
+import { BLOCK_POLL_INTERVAL, blockNumberQueryOptions, poolQueryOptions } from '../../lib/chain/queries'
 import { createReadClient, defaultTransport } from '../../lib/chain/read-client'
 import type { ChainSettings } from '../../lib/chain/types'
 import { binDir, Supervisor, stopProcess, waitForHttp } from '../lib/process'
@@ -101,7 +95,6 @@ function startVisitor(settings: ChainSettings, appRpcUrl: string, counter: { sen
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   let stopped = false
   let seen: bigint | undefined
-  let events: PoolEventsSince | undefined
   const tick = async () => {
     const block = await queryClient.fetchQuery({
       ...blockNumberQueryOptions({ client, chainId: settings.chainId }),
@@ -109,23 +102,8 @@ function startVisitor(settings: ChainSettings, appRpcUrl: string, counter: { sen
     })
     if (seen !== undefined && block <= seen) return
     seen = block
-    events ??= { sinceBlock: block, toBlock: block, events: [] }
-    const previous = events
-    const [, next] = await Promise.all([
-      queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: block })),
-      // The page refetches its events query on every new block (useNewPoolEvents): stale at once.
-      queryClient.fetchQuery({
-        ...poolEventsQueryOptions({
-          client,
-          settings,
-          sinceBlock: previous.sinceBlock,
-          toBlock: block,
-          getPrevious: () => previous,
-        }),
-        staleTime: 0,
-      }),
-    ])
-    events = next
+    // History is read from the indexer (through /api/history), not the node: only the pool per block.
+    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: block }))
   }
   const loop = async () => {
     // Browsers open the page at different moments: start anywhere in the poll interval.

@@ -4,10 +4,10 @@ import { getAddress, isAddress } from 'viem'
 import { ChainUnavailable } from '@/components/layout/chain-unavailable'
 import { PageHeader } from '@/components/layout/page-header'
 import { ProverLive } from '@/components/prover/prover-live'
-import { Notice } from '@/components/ui/notice'
-import { emptyProverHistory, foldProverHistory } from '@/lib/chain/history/prover'
-import { getPoolSnapshot, getServerHistory } from '@/lib/chain/server'
+import { getPoolSnapshot, getServerStaker } from '@/lib/chain/server'
 import { shortAddress } from '@/lib/format/address'
+import { readHistory } from '@/lib/history/server'
+import { proverView } from '@/lib/history/views'
 
 type Props = { params: Promise<{ address: string }> }
 
@@ -22,27 +22,17 @@ export default async function ProverPage({ params }: Props) {
   const address = getAddress(raw)
   const snapshot = await getPoolSnapshot()
   if (snapshot.status !== 'ok') return <ChainUnavailable snapshot={snapshot} />
-  const result = await getServerHistory()
   const { pool } = snapshot
-  const history =
-    result.status === 'ok'
-      ? foldProverHistory(
-          emptyProverHistory(address, result.history.fromBlock - 1n),
-          result.history.events,
-          pool.blockNumber,
-        )
-      : emptyProverHistory(address, pool.blockNumber)
+  const [staker, history] = await Promise.all([
+    getServerStaker(snapshot, address),
+    readHistory(proverView, { address, now: pool.timestamp }),
+  ])
   return (
     <div className="space-y-6">
       <PageHeader title={`Prover ${shortAddress(address)}`}>
         <span className="font-mono break-all">{address}</span>
       </PageHeader>
-      {result.status === 'error' ? (
-        <Notice tone="warning" title="The history of this prover could not be read">
-          <p>{result.error.message}</p>
-        </Notice>
-      ) : null}
-      <ProverLive initialPool={pool} initialHistory={history} />
+      <ProverLive address={address} initialPool={pool} initialStaker={staker} initialHistory={history} />
     </div>
   )
 }

@@ -14,6 +14,7 @@ import {
 } from '../config'
 import { currentBatchSize } from '../currentBatchSize'
 import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
+import { emergencyExitBacklog } from '../emergencyExitBacklog'
 import { healthBps } from '../healthBps'
 import { checksum } from '../internal/checksum'
 import { min } from '../internal/minMax'
@@ -1195,8 +1196,7 @@ export class PoolModel {
   #canLeaveEmergency(backlog: bigint): boolean {
     const { config } = this.#s
     return (
-      backlog <= config.congestionBacklog / 4n &&
-      this.#availableProvers(backlog) >= config.minAvailableProvers
+      backlog <= emergencyExitBacklog(config) && this.#availableProvers(backlog) >= config.minAvailableProvers
     )
   }
 }

@@ -1,0 +1,158 @@
+/**
+ * The e2e indexer, as a Playwright web server (beside the chain server, before the app):
+ *
+ *   1. waits for the chain server's readiness (it writes the deployments file), then runs the indexer (indexer/, Ponder on a fresh PGlite folder) against the e2e anvil and the
+ *      deployments file the chain server wrote, on E2E_INDEXER_PORT (the app's INDEXER_URL);
+ *   2. answers `GET http://127.0.0.1:<E2E_INDEXER_CONTROL_PORT>/` with 200 once the indexer has caught
+ *      up with the chain (Playwright's readiness check);
+ *   3. `POST /indexer/stop` stops the indexer and `POST /indexer/start` starts it again on the same
+ *      folder (it resumes where it stopped): specs check what pages show while the history is down;
+ *   4. stays up until SIGTERM/SIGINT, when it stops the indexer and removes its folder.
+ *
+ * The chain's snapshots and reverts (every spec isolates its state so) are reorgs to Ponder: it
+ * rolls the history back and follows the new blocks.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import {
+  E2E_CHAIN_ID,
+  E2E_CHAIN_READY_URL,
+  E2E_DEPLOYMENTS_FILE,
+  E2E_INDEXER_CONTROL_PORT,
+  E2E_INDEXER_PORT,
+  E2E_INDEXER_URL,
+  E2E_RPC_PORT,
+  E2E_RPC_URL,
+  repoRoot,
+} from './env'
+
+const HOST = '127.0.0.1'
+const dataDir = path.join(repoRoot, '.cache', 'e2e', `indexer-${E2E_RPC_PORT}`)
+
+function log(message: string): void {
+  process.stdout.write(`[e2e indexer] ${message}\n`)
+}
+
+async function main(): Promise<void> {
+  const { assertPortFree } = await import('../../scripts/lib/process')
+  const { indexerCommand, indexedBlock } = await import('../../scripts/lib/indexer')
+  await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
+  await assertPortFree('e2e indexer control', HOST, E2E_INDEXER_CONTROL_PORT)
+  rmSync(dataDir, { recursive: true, force: true })
+  // Playwright may start the web servers together: the deployments file exists once the chain is ready.
+  for (const deadline = Date.now() + 170_000; ; ) {
+    const ready = await fetch(E2E_CHAIN_READY_URL, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.ok)
+      .catch(() => false)
+    if (ready) break
+    if (Date.now() > deadline) throw new Error(`the e2e chain (${E2E_CHAIN_READY_URL}) did not get ready`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  const command = indexerCommand({
+    port: E2E_INDEXER_PORT,
+    rpcUrl: E2E_RPC_URL,
+    chainId: E2E_CHAIN_ID,
+    deploymentsFile: E2E_DEPLOYMENTS_FILE,
+    dataDir,
+    schema: 'e2e',
+    pollingMs: 200,
+  })
+
+  let child: ChildProcess | undefined
+  let output = ''
+  const start = () => {
+    const c = spawn(command.command, command.args, { cwd: command.cwd, env: command.env, detached: true })
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4_000)
+    }
+    c.stdout?.on('data', keep)
+    c.stderr?.on('data', keep)
+    c.on('exit', (code, signal) => {
+      if (child === c) {
+        child = undefined
+        log(`indexer exited (${signal ?? `code ${code}`})\n${output}`)
+      }
+    })
+    child = c
+  }
+  const stop = async () => {
+    const c = child
+    if (!c?.pid) return
+    child = undefined
+    const exited = new Promise((resolve) => c.once('exit', resolve))
+    try {
+      process.kill(-c.pid, 'SIGTERM')
+    } catch {
+      return
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+    try {
+      process.kill(-c.pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+
+  /** Caught up: the indexer has indexed the chain's head. */
+  const caughtUp = async () => {
+    const head = await fetch(E2E_RPC_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+    })
+      .then((r) => r.json() as Promise<{ result: string }>)
+      .then((r) => BigInt(r.result))
+      .catch(() => null)
+    const indexed = await indexedBlock(E2E_INDEXER_URL)
+    return head !== null && indexed !== null && indexed >= head
+  }
+
+  const server = createServer((request, response) => {
+    const reply = (status: number, body: string) => {
+      response.writeHead(status, { 'content-type': 'text/plain' })
+      response.end(body)
+    }
+    if (request.method === 'POST' && request.url === '/indexer/stop') {
+      void stop().then(() => reply(200, 'stopped'))
+      return
+    }
+    if (request.method === 'POST' && request.url === '/indexer/start') {
+      if (!child) start()
+      reply(200, 'started')
+      return
+    }
+    if (request.method === 'GET' && request.url === '/') {
+      void caughtUp().then((ok) => reply(ok ? 200 : 503, ok ? 'e2e indexer ready' : 'indexing'))
+      return
+    }
+    reply(404, 'not found')
+  })
+
+  const shutdown = (code: number) => {
+    server.close()
+    void stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true })
+      process.exit(code)
+    })
+  }
+  process.once('SIGTERM', () => shutdown(0))
+  process.once('SIGINT', () => shutdown(130))
+
+  const started = Date.now()
+  start()
+  await new Promise<void>((resolve) => server.listen(E2E_INDEXER_CONTROL_PORT, HOST, resolve))
+  while (!(await caughtUp())) {
+    if (!child) throw new Error(`the indexer exited before catching up:\n${output}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  log(`e2e indexer ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${E2E_INDEXER_URL}`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[e2e indexer] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+  process.exit(1)
+})

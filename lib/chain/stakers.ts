@@ -1,0 +1,59 @@
+import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
+import { poolLensAbi } from './abi'
+import type { ReadClient } from './read-client'
+import { type ProverEntry, proverStatuses } from './types'
+
+/** Stakers per `getStakers` call, and the most read in all (the fallback stays bounded). */
+export const STAKERS_PAGE = 200
+export const MAX_LENS_STAKERS = 1_000
+
+/**
+ * Every staker ever seen, from the lens's paginated `getStakers(core, offset, limit)`: the leaderboard's
+ * fallback for exiting and evicted stakers while the indexer is down. At most `MAX_LENS_STAKERS`.
+ */
+export async function readLensStakers(
+  client: ReadClient,
+  { lens, protocol, blockNumber }: { lens: Address; protocol: Address; blockNumber: bigint },
+): Promise<ProverEntry[]> {
+  const out: ProverEntry[] = []
+  for (let offset = 0n; offset < BigInt(MAX_LENS_STAKERS); offset += BigInt(STAKERS_PAGE)) {
+    const data: Hex = await client.request({
+      method: 'eth_call',
+      params: [
+        {
+          to: lens,
+          data: encodeFunctionData({
+            abi: poolLensAbi,
+            functionName: 'getStakers',
+            args: [protocol, offset, BigInt(STAKERS_PAGE)],
+          }),
+        },
+        numberToHex(blockNumber),
+      ],
+    })
+    const [rows, total] = decodeFunctionResult({ abi: poolLensAbi, functionName: 'getStakers', data })
+    for (const p of rows)
+      out.push({
+        address: p.prover,
+        status: proverStatuses[p.status] ?? 'none',
+        slot: Number(p.slot),
+        stake: p.stake,
+        rewardPerGas: p.rewardPerGas,
+        currentCapacity: p.currentCapacity,
+        maxCapacity: p.maxCapacity,
+        outstandingBlocks: p.outstandingBlocks,
+        weight: p.weight,
+        healthBps: p.healthBps,
+        deposited: p.deposited,
+        slashed: p.slashed,
+        exitAmount: p.exitAmount,
+        exitUnlocksAt: p.exitUnlocksAt,
+        unclaimedRewards: p.unclaimedRewards,
+        owedRewards: p.owedRewards,
+        lastRewardChangeAt: p.lastRewardChangeAt,
+        lastCapacityChangeAt: p.lastCapacityChangeAt,
+      })
+    if (offset + BigInt(STAKERS_PAGE) >= total) break
+  }
+  return out
+}

@@ -1,0 +1,89 @@
+import { type Address, getAddress } from 'viem'
+import type { BlockRecord } from '@/lib/chain/history/blocks'
+import type { SlashRecord, StakePoint, StakerRecord } from './types'
+
+/**
+ * The indexer's JSON (bigints as decimal strings, addresses in lower case) into the app's types, and
+ * the app's own history JSON back. Browser-safe.
+ */
+
+/** JSON with bigints as decimal strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
+}
+
+type Json = Record<string, unknown>
+
+const big = (v: unknown): bigint => BigInt(v as string)
+const optBig = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(v as string))
+const addr = (v: unknown): Address => getAddress(v as string)
+
+export function parseBlock(row: Json): BlockRecord {
+  return {
+    blockId: big(row.blockId),
+    proposedIn: big(row.proposedIn),
+    proposedAt: big(row.proposedAt),
+    proposer: addr(row.proposer),
+    assignedProver: row.assignedProver ? addr(row.assignedProver) : null,
+    gasUsed: big(row.gasUsed),
+    feePerGas: big(row.feePerGas),
+    rewardPerGas: big(row.rewardPerGas),
+    proofDeadline: big(row.proofDeadline),
+    proof:
+      row.provenIn === null || row.provenIn === undefined
+        ? null
+        : {
+            prover: addr(row.prover),
+            reward: big(row.reward),
+            delay: big(row.delay),
+            late: row.late === true,
+            open: row.open === true,
+            batched: row.batched === true,
+            provenIn: big(row.provenIn),
+          },
+    slashed: optBig(row.slashed),
+  }
+}
+
+export function parseStaker(row: Json): StakerRecord {
+  return {
+    address: addr(row.address),
+    status: row.status as StakerRecord['status'],
+    stake: big(row.stake),
+    exitAmount: big(row.exitAmount),
+    exitUnlocksAt: big(row.exitUnlocksAt),
+    rewardPerGas: big(row.rewardPerGas),
+    capacity: big(row.capacity),
+    deposited: big(row.deposited),
+    slashed: big(row.slashed),
+    assigned: Number(row.assigned),
+    proven: Number(row.proven),
+    missed: Number(row.missed),
+    rewardsEarned: big(row.rewardsEarned),
+    rewardsClaimed: big(row.rewardsClaimed),
+    rewardsOwed: big(row.rewardsOwed),
+    claims: Number(row.claims),
+    evictedBy: row.evictedBy ? addr(row.evictedBy) : null,
+  }
+}
+
+export function parseStakePoint(row: Json): StakePoint {
+  return {
+    blockNumber: big(row.blockNumber),
+    event: String(row.event),
+    stake: big(row.stake),
+    exitAmount: big(row.exitAmount),
+    deposited: big(row.deposited),
+    slashed: big(row.slashed),
+    healthBps: big(row.healthBps),
+  }
+}
+
+export function parseSlash(row: Json): SlashRecord {
+  return {
+    blockNumber: big(row.blockNumber),
+    blockId: big(row.blockId),
+    amount: big(row.amount),
+    remainingStake: big(row.remainingStake),
+  }
+}
