@@ -10,6 +10,7 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { table } from '@/components/ui/table'
+import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import {
   foldProverHistory,
   involves,
@@ -24,10 +25,12 @@ import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatPerGas, formatTko, tkoToNumber } from '@/lib/format/units'
 import type { StakeChartPoint } from './stake-history-plot'
 
-// recharts is fetched after the first paint (it only draws in the browser).
+const CHART_HEIGHT = 240
+
+// recharts only draws in the browser: its code is fetched when the chart scrolls into view.
 const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) => m.StakeHistoryPlot), {
   ssr: false,
-  loading: () => <div style={{ height: 240 }} className="animate-pulse rounded bg-slate-100" />,
+  loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
 })
 
 const statusTone = { active: 'good', exiting: 'warning', evicted: 'danger', none: 'neutral' } as const
@@ -152,7 +155,9 @@ export function ProverLive({
         <div className="mt-4">
           {chart.length > 1 ? (
             <figure aria-label="Stake and health over time">
-              <StakeHistoryPlot data={chart} />
+              <WhenVisible height={CHART_HEIGHT}>
+                <StakeHistoryPlot data={chart} height={CHART_HEIGHT} />
+              </WhenVisible>
               <figcaption className="mt-2 text-sm text-slate-600">
                 Stake and health after each of {history.points.length} events, by chain block.
               </figcaption>

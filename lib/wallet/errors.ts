@@ -11,8 +11,8 @@ import {
   UnsupportedProviderMethodError,
   UserRejectedRequestError,
 } from 'viem'
-import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
-import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
+import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { shortAddress } from '@/lib/format/address'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatClock, formatDuration } from '@/lib/format/time'
@@ -36,8 +36,8 @@ export type TxErrorDescription =
 
 /** Every custom error the stake page can meet: the core's and the token's (a permit or a transfer). */
 export const walletErrorAbi: Abi = [
-  ...BlockProtocol.abi.filter((item) => item.type === 'error'),
-  ...TaikoToken.abi.filter((item) => item.type === 'error'),
+  ...blockProtocolAbi.filter((item) => item.type === 'error'),
+  ...taikoTokenAbi.filter((item) => item.type === 'error'),
 ]
 
 export type DescribeContext = {
