@@ -7,6 +7,7 @@ import { type BlockRecord, foldBlocks } from '@/lib/chain/history/blocks'
 import { useNewPoolEvents, usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
 import { RECENT_BLOCKS } from './constants'
+import { RecentBlocksCards } from './recent-blocks-cards'
 
 /** The newest blocks, live: the server's records plus the events of every new block. */
 export function RecentBlocks({ initialPool, records }: { initialPool: Pool; records: BlockRecord[] }) {
@@ -19,7 +20,10 @@ export function RecentBlocks({ initialPool, records }: { initialPool: Pool; reco
   return (
     <>
       <StaleNotice source="history" what="the newest blocks" />
-      <BlocksTable records={rows} now={pool.timestamp} caption="Recent blocks" />
+      {rows.length > 0 ? (
+        <RecentBlocksCards records={rows} now={pool.timestamp} label="Recent blocks" className="md:hidden" />
+      ) : null}
+      <BlocksTable records={rows} now={pool.timestamp} caption="Recent blocks" className="hidden md:block" />
     </>
   )
 }
