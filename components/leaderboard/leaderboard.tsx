@@ -5,12 +5,13 @@ import { StaleNotice } from '@/components/layout/stale-notice'
 import { ProverLink } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PerGas } from '@/components/ui/per-gas'
 import { table } from '@/components/ui/table'
 import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
-import { formatPerGas, formatTko } from '@/lib/format/units'
+import { formatTko } from '@/lib/format/units'
 import { LeaderboardCards } from './leaderboard-cards'
 import {
   applyLeaderboardState,
@@ -226,7 +227,7 @@ export function Leaderboard({
                         ) : null}
                       </td>
                       <td className={table.tdNumeric}>
-                        {formatPerGas(r.rewardPerGas, { maxFractionDigits: 4 })}
+                        <PerGas value={r.rewardPerGas} maxFractionDigits={4} />
                       </td>
                       <td className={table.tdNumeric}>
                         {formatInteger(r.currentCapacity)} / {formatInteger(r.maxCapacity)}

@@ -8,6 +8,7 @@ import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { table } from '@/components/ui/table'
 import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
@@ -111,7 +112,7 @@ export function ProverLive({
           <Stat label="Weight" value={formatDecimal(entry?.weight ?? 0n, 18, 1)} detail="stake × (F / R)²" />
           <Stat
             label="Reward per gas"
-            value={entry ? formatPerGas(entry.rewardPerGas, { maxFractionDigits: 4 }) : '—'}
+            value={entry ? <PerGas value={entry.rewardPerGas} maxFractionDigits={4} /> : '—'}
             detail={`F is ${formatPerGas(pool.feePerGas, { maxFractionDigits: 4 })}`}
           />
           <Stat

@@ -13,6 +13,7 @@ import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
 import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
 import { clearPendingTx, type FollowUp, loadPendingTx, txStore } from '@/lib/wallet/tx-store'
+import { formatReward } from './format'
 import { tkoText } from './validation'
 
 type ProtocolWrite =
@@ -273,7 +274,7 @@ export function useStakeActions({ now }: { now: bigint }) {
     },
     discardPending,
     changeRewardPerGas: (rewardPerGas: bigint) =>
-      simple(`Update reward per gas to ${rewardPerGas.toLocaleString('en-US')} wei/gas`, {
+      simple(`Update reward per gas to ${formatReward(rewardPerGas)}`, {
         functionName: 'changeRewardPerGas',
         args: [rewardPerGas],
       }),
