@@ -32,23 +32,28 @@ export function LeaderboardCards({
           key={r.address}
           className="relative rounded-md border border-slate-200 bg-white p-3 hover:bg-slate-50 focus-within:ring-2 focus-within:ring-blue-600"
         >
-          <div className="flex items-center justify-between gap-2">
-            <span className="flex min-w-0 items-center gap-2">
-              <span className="text-sm font-semibold text-slate-700 tabular">
-                {r.rank !== null ? `#${r.rank}` : '—'}
-              </span>
-              {/* The link's ::after covers the card: tapping anywhere opens the prover's page. */}
-              <Link
-                href={`/provers/${r.address}`}
-                prefetch={false}
-                className="truncate font-medium after:absolute after:inset-0 after:content-['']"
-              >
-                <AddressText address={r.address} />
-              </Link>
-            </span>
-            <Badge tone={statusTone[r.status]}>{r.status}</Badge>
-          </div>
-          <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
+          {/* Every field is a term and its value, so a screen reader names each one (labels hidden
+              where the layout says it: the rank, the address and the status badge). */}
+          <dl className="grid grid-cols-3 gap-2 text-sm">
+            <div className="col-span-3 flex items-center gap-2">
+              <dt className="sr-only">Rank</dt>
+              <dd className="font-semibold text-slate-700 tabular">{r.rank !== null ? `#${r.rank}` : '—'}</dd>
+              <dt className="sr-only">Prover</dt>
+              <dd className="min-w-0 flex-1 truncate">
+                {/* The link's ::after covers the card: tapping anywhere opens the prover's page. */}
+                <Link
+                  href={`/provers/${r.address}`}
+                  prefetch={false}
+                  className="font-medium after:absolute after:inset-0 after:content-['']"
+                >
+                  <AddressText address={r.address} />
+                </Link>
+              </dd>
+              <dt className="sr-only">Status</dt>
+              <dd>
+                <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+              </dd>
+            </div>
             <div>
               <dt className="text-xs text-slate-600">Stake</dt>
               <dd className="font-medium tabular">

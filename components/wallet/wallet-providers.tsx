@@ -19,13 +19,17 @@ const theme = lightTheme({ accentColor: '#a3116a', accentColorForeground: '#ffff
  */
 export default function WalletProvidersImpl({
   cookie,
+  walletConnectProjectId,
   children,
 }: {
   cookie: string | null
+  walletConnectProjectId: string | null
   children: ReactNode
 }) {
   const chain = useChain()
-  const [config] = useState(() => (chain ? createWalletConfig(chain.settings) : null))
+  const [config] = useState(() =>
+    chain ? createWalletConfig(chain.settings, { walletConnectProjectId }) : null,
+  )
   if (config === null) return <>{children}</>
   return (
     <WagmiProvider config={config} initialState={cookieToInitialState(config, cookie)}>

@@ -1,5 +1,5 @@
 import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
-import { injectedWallet } from '@rainbow-me/rainbowkit/wallets'
+import { injectedWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi'
 import { DEV_ACCOUNT_CHAIN_ID, devAccountWallet } from '@/lib/wallet/dev-account'
 import { absoluteRpcUrl, chainFor } from './chains'
@@ -31,9 +31,13 @@ function hideGenericInjected(): boolean {
  *
  * Wallets offered: every EIP-6963 wallet the browser announces (by its own name and icon), a generic
  * injected `window.ethereum` wallet when none announces itself, and on the local chain (31337) only, the
- * built-in dev account (anvil's public key #2), so a newcomer can stake without an extension.
+ * built-in dev account (anvil's public key #2), so a newcomer can stake without an extension; with
+ * a WalletConnect project id (WALLETCONNECT_PROJECT_ID), phone wallets over WalletConnect.
  */
-export function createWalletConfig(settings: ChainSettings) {
+export function createWalletConfig(
+  settings: ChainSettings,
+  { walletConnectProjectId = null }: { walletConnectProjectId?: string | null } = {},
+) {
   const chain = chainFor(settings.chainId, settings.rpcUrl)
   const wallets: WalletList = [
     {
@@ -41,13 +45,16 @@ export function createWalletConfig(settings: ChainSettings) {
       wallets: [() => ({ ...injectedWallet(), hidden: hideGenericInjected })],
     },
   ]
+  // A phone wallet signs over WalletConnect (QR code on a desktop, a deep link on the phone). Its SDK
+  // is fetched by the connector only when chosen, so even /stake does not load it up front.
+  if (walletConnectProjectId) wallets.push({ groupName: 'Phone wallets', wallets: [walletConnectWallet] })
   if (settings.chainId === DEV_ACCOUNT_CHAIN_ID) {
     wallets.push({ groupName: 'Local development', wallets: [devAccountWallet({ rpcUrl: settings.rpcUrl })] })
   }
   const connectors = connectorsForWallets(wallets, {
     appName: 'Prover Pool',
-    // WalletConnect-based wallets are not offered; injected wallets do not use the project id.
-    projectId: 'prover-pool',
+    // Without an operator's id no WalletConnect wallet is offered; injected wallets ignore the id.
+    projectId: walletConnectProjectId ?? 'prover-pool',
   })
   return createConfig({
     chains: [chain],
