@@ -6,14 +6,26 @@ import { absoluteRpcUrl, chainFor } from './chains'
 import type { ChainSettings } from './types'
 
 /**
+ * RainbowKit's own test for a phone (its modal is then a sheet that lists only the wallets configured
+ * here, never the EIP-6963 ones): an Android or iOS user agent.
+ */
+function isPhoneBrowser(): boolean {
+  const { userAgent, platform, maxTouchPoints } = navigator
+  return /android|iPhone|iPod|iPad/i.test(userAgent) || (platform === 'MacIntel' && maxTouchPoints > 1)
+}
+
+/**
  * Whether to leave out the generic "Browser Wallet" entry: when there is no `window.ethereum`, or when a
  * wallet has announced itself through EIP-6963 (asked synchronously: announcements answer
  * `eip6963:requestProvider` during the dispatch). Announced wallets are listed by their own name under
  * "Installed" (wagmi's multi-injected discovery), so the generic entry would only repeat one of them.
+ * Not on a phone: RainbowKit's phone sheet leaves announced wallets out, so a wallet app's in-app
+ * browser would otherwise offer nothing to connect.
  */
 function hideGenericInjected(): boolean {
   if (typeof window === 'undefined') return false
   if (!('ethereum' in window) || !window.ethereum) return true
+  if (isPhoneBrowser()) return false
   let announced = false
   const listener = () => {
     announced = true
