@@ -106,11 +106,13 @@ test.describe('at 390 px', () => {
   test('the stake form and the position with its actions fit without sideways scroll', async ({
     stakePage,
     page,
+    wallet,
   }) => {
     test.setTimeout(120_000)
     await stakePage.goto()
     await stakePage.connectWallet()
     await stakePage.getTestTokensButton.click()
+    await expect(stakePage.walletCard).toContainText(wallet.address)
     await expect(stakePage.statValue('TKO balance')).toHaveText('10,000 TKO')
     expect(await sidewaysOverflow(page), 'stake form').toBe(0)
     await stakePage.fillStake({ amount: '9000', rewardPerGas: '0,9', capacity: '4' })
