@@ -159,7 +159,14 @@ export async function measureLighthouse({
     network = await startNetwork(root, rpcPort, appPort)
     url = `http://127.0.0.1:${appPort}`
   }
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' })
+  // Up to a minute for Chromium's debugging port (chrome-launcher's default is 25 s): right after the
+  // network's `next build` on a busy 2-core machine it was not up in time (ECONNREFUSED).
+  const chrome = await launch({
+    chromePath: CHROMIUM,
+    chromeFlags: CHROMIUM_FLAGS,
+    logLevel: 'silent',
+    maxConnectionRetries: 120,
+  })
   try {
     const pages = await pagesOf(url)
     // One request per page first, so no measured load pays for a cold server render.
