@@ -74,7 +74,17 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: 'phone/**',
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions: chromiumLaunchOptions },
+    },
+    // A phone (412 × 839, touch, a mobile user agent): below `md` tables become cards. Runs the smoke,
+    // the leaderboard's cards (phone/) and the staking paths.
+    {
+      name: 'phone',
+      testMatch: harnessOnly
+        ? []
+        : ['smoke.spec.ts', 'phone/**/*.spec.ts', 'stake/lifecycle.spec.ts', 'stake/validation.spec.ts'],
+      use: { ...devices['Pixel 7'], channel: undefined, launchOptions: chromiumLaunchOptions },
     },
   ],
   webServer: [

@@ -1,5 +1,10 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { createNonce, originOf, securityHeaders } from '@/lib/security/headers'
+import {
+  WALLETCONNECT_CONNECT_SOURCES,
+  WALLETCONNECT_FRAME_SOURCES,
+  walletConnectProjectId,
+} from '@/lib/wallet/walletconnect'
 
 /**
  * Next.js Proxy (the Next 16 name for middleware; Node.js runtime): runs before every request,
@@ -12,9 +17,17 @@ export function proxy(request: NextRequest): NextResponse {
   const nonce = createNonce()
   const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
   const publicRpcOrigin = originOf(process.env.PUBLIC_RPC_URL)
+  // WalletConnect runs on the signing page only, and only when the operator configured it.
+  const walletConnect =
+    request.nextUrl.pathname.startsWith('/stake') &&
+    walletConnectProjectId(process.env.WALLETCONNECT_PROJECT_ID) !== null
   const headers = securityHeaders({
     nonce,
-    connectSources: publicRpcOrigin ? [publicRpcOrigin] : [],
+    connectSources: [
+      ...(publicRpcOrigin ? [publicRpcOrigin] : []),
+      ...(walletConnect ? WALLETCONNECT_CONNECT_SOURCES : []),
+    ],
+    frameSources: walletConnect ? WALLETCONNECT_FRAME_SOURCES : [],
     https: request.nextUrl.protocol === 'https:' || forwardedProto === 'https',
     dev: process.env.NODE_ENV === 'development',
   })

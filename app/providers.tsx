@@ -51,6 +51,19 @@ const WalletProvidersImpl = dynamic(() => import('@/components/wallet/wallet-pro
  * wagmi (`ssr: true`, cookie storage) and RainbowKit, for pages that sign transactions. Pass the
  * request's cookie header so the server render starts from the stored connection state.
  */
-export function WalletProviders({ cookie, children }: { cookie: string | null; children: ReactNode }) {
-  return <WalletProvidersImpl cookie={cookie}>{children}</WalletProvidersImpl>
+export function WalletProviders({
+  cookie,
+  walletConnectProjectId,
+  children,
+}: {
+  cookie: string | null
+  /** WalletConnect Cloud project id; `null`: injected wallets only. */
+  walletConnectProjectId: string | null
+  children: ReactNode
+}) {
+  return (
+    <WalletProvidersImpl cookie={cookie} walletConnectProjectId={walletConnectProjectId}>
+      {children}
+    </WalletProvidersImpl>
+  )
 }

@@ -18,9 +18,18 @@
  *   5. The mechanism simulator (lib/simulator): 100,000 blocks with 64 provers on PoolModel, the median
  *      of several runs, against its budget of 3 s. The /simulate page's JS is in section 1, with the
  *      Web Worker's own JS beside it (fetched when a run starts).
+ *   6. History at scale (scripts/bench/scale.ts): N = 1,000 / 10,000 / 100,000 generated blocks, the
+ *      indexer's sync rate, cold and warm renders, web-server RSS and RPC bytes, beside the budgets.
+ *   7. Lighthouse (desktop and mobile presets, Debian's Chromium) on every page of a running demo network,
+ *      beside the budgets: performance ≥ 90 mobile / ≥ 98 desktop, accessibility 100, CLS < 0.1
+ *      (scripts/bench/lighthouse.ts). Starts a network itself unless given --lighthouse-url.
+ *
+ * reports/bench.json is merged: each section replaces its own key and leaves the others.
  *
  * Options: --dist <dir>   production build to measure (default: NEXT_DIST_DIR or .next)
- *          --skip <js|rpc|visitors|render|simulate|scale>   leave a section out (repeatable)
+ *          --skip <js|rpc|visitors|render|simulate|scale|lighthouse>   leave a section out (repeatable)
+ *          --lighthouse-url <url>   a running app to measure (e.g. http://127.0.0.1:3020 from `npm start`)
+ *          --lighthouse-runs <n>    Lighthouse runs per page and preset, the median kept (default 1)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -57,6 +66,7 @@ import { demoConfig, demoInitialState } from '../lib/pool-math/config'
 import { nextFeePerGas } from '../lib/pool-math/nextFeePerGas'
 import { Simulation } from '../lib/simulator/engine'
 import { defaultScenario, type Scenario } from '../lib/simulator/scenario'
+import { LIGHTHOUSE_BUDGETS, measureLighthouse } from './bench/lighthouse'
 import { measureVisitors } from './bench/visitors'
 import { startAnvil } from './lib/anvil'
 import { deployContracts } from './lib/deploy-core'
@@ -68,6 +78,8 @@ const { values: options } = parseArgs({
   options: {
     dist: { type: 'string' },
     skip: { type: 'string', multiple: true, default: [] },
+    'lighthouse-url': { type: 'string' },
+    'lighthouse-runs': { type: 'string', default: '1' },
   },
 })
 const skip = new Set(options.skip)
@@ -747,8 +759,49 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!skip.has('lighthouse')) {
+    try {
+      const lh = await measureLighthouse({
+        root,
+        baseUrl: options['lighthouse-url'],
+        runs: Math.max(1, Number(options['lighthouse-runs']) || 1),
+        freePort,
+        log: (line) => console.log(line),
+      })
+      const b = LIGHTHOUSE_BUDGETS
+      table(
+        `Lighthouse ${lh.lighthouse} (${lh.network === 'given' ? lh.baseUrl : 'a demo network it started'}; ` +
+          `median of ${lh.runsPerPage} run${lh.runsPerPage === 1 ? '' : 's'}; budgets: perf ≥ ${b.performance.desktop} ` +
+          `desktop / ≥ ${b.performance.mobile} mobile, a11y ${b.accessibility}, CLS < ${b.cls})`,
+        ['page', 'preset', 'perf', 'a11y', 'LCP ms', 'TBT ms', 'CLS', 'FCP ms', 'budget'],
+        lh.rows.map((r) => [
+          r.page === 'prover' ? '/provers/[address]' : r.path,
+          r.preset,
+          `${r.performance}${r.performance >= b.performance[r.preset] ? '' : ' ✗'}`,
+          `${r.accessibility}${r.accessibility >= b.accessibility ? '' : ' ✗'}`,
+          r.lcpMs,
+          r.tbtMs,
+          `${r.cls}${r.cls < b.cls ? '' : ' ✗'}`,
+          r.fcpMs,
+          r.withinBudget ? 'within' : 'OVER',
+        ]),
+      )
+      for (const r of lh.rows.filter((x) => x.shifted?.length))
+        console.log(
+          `layout shift on ${r.path} (${r.preset}): ${r.shifted!.map((s) => `${s.selector} ${s.score}`).join('; ')}`,
+        )
+      report.lighthouse = lh
+    } catch (error) {
+      console.log(`\nLighthouse: failed (${error instanceof Error ? error.message : String(error)})`)
+      report.lighthouse = { error: String(error) }
+    }
+  }
+
+  // Merged: a section left out (or written by another tool) keeps its last figures.
+  const reportFile = path.join(root, 'reports', 'bench.json')
+  const previous = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as object) : {}
   mkdirSync(path.join(root, 'reports'), { recursive: true })
-  writeFileSync(path.join(root, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
+  writeFileSync(reportFile, `${JSON.stringify({ ...previous, ...report }, null, 2)}\n`)
   console.log('\nwrote reports/bench.json')
 }
 

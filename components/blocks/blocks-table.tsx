@@ -1,19 +1,13 @@
 import { AddressText, ProverLink } from '@/components/ui/address-link'
-import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { table } from '@/components/ui/table'
-import { type BlockRecord, type BlockStatus, blockStatus } from '@/lib/chain/history/blocks'
+import { type BlockRecord, blockStatus } from '@/lib/chain/history/blocks'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import { proposalFee } from '@/lib/pool-math/proposalFee'
-
-const statusTone: Record<BlockStatus, BadgeTone> = {
-  proving: 'info',
-  proven: 'good',
-  late: 'danger',
-  open: 'warning',
-}
+import { blockStatusTone } from './block-status-tone'
 
 /**
  * L2 blocks with their proposer, assigned prover ("open" when none), gas, fee paid
@@ -24,12 +18,15 @@ export function BlocksTable({
   now,
   caption,
   showProvenBy = false,
+  className = '',
 }: {
   records: readonly BlockRecord[]
   /** Chain time (unix seconds) deadlines are compared with. */
   now: bigint
   caption: string
   showProvenBy?: boolean
+  /** Extra classes of the scrolling wrapper (e.g. `hidden md:block` beside cards). */
+  className?: string
 }) {
   if (records.length === 0) {
     return (
@@ -37,7 +34,7 @@ export function BlocksTable({
     )
   }
   return (
-    <div className={table.wrapper}>
+    <div className={`${table.wrapper} ${className}`}>
       <table className={table.table}>
         <caption className={table.caption}>{caption}</caption>
         <thead>
@@ -99,7 +96,7 @@ export function BlocksTable({
                   })}
                 </td>
                 <td className={table.td}>
-                  <Badge tone={statusTone[status]}>{status}</Badge>
+                  <Badge tone={blockStatusTone[status]}>{status}</Badge>
                   {r.slashed !== null ? <span className="ml-1 text-xs text-red-800">slashed</span> : null}
                 </td>
                 <td className={table.td}>

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
 import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
+import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool } from '@/lib/chain/hooks'
 import type { Pool } from '@/lib/chain/types'
 import { formatPerGas } from '@/lib/format/units'
@@ -15,10 +16,10 @@ import { describeFeeHistory, type FeeRange, prepareFeeHistory, rangeStart } from
 const CHART_HEIGHT = 260
 
 // recharts draws in the browser only (its server render is an empty box), so its code is fetched
-// after the first paint instead of weighing on it; the box keeps its height meanwhile.
+// when the chart scrolls into view (WhenVisible), not during hydration; the box keeps its height.
 const FeeHistoryPlot = dynamic(() => import('./fee-history-plot').then((m) => m.FeeHistoryPlot), {
   ssr: false,
-  loading: () => <div style={{ height: CHART_HEIGHT }} className="animate-pulse rounded bg-slate-100" />,
+  loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
 })
 
 /**
@@ -59,7 +60,9 @@ export function FeeHistoryChart({
   return (
     <figure aria-label="Fee per gas history">
       <StaleNotice source="history" what="the newest fee changes" />
-      <FeeHistoryPlot data={data} height={CHART_HEIGHT} />
+      <WhenVisible height={CHART_HEIGHT}>
+        <FeeHistoryPlot data={data} height={CHART_HEIGHT} />
+      </WhenVisible>
       <figcaption className="mt-2 text-sm text-slate-600">{summary}</figcaption>
     </figure>
   )

@@ -3,18 +3,20 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { ProverLink } from '@/components/ui/address-link'
-import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PerGas } from '@/components/ui/per-gas'
 import { table } from '@/components/ui/table'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool, ProverEntry, ProverStatus } from '@/lib/chain/types'
+import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
-import { formatPerGas, formatTko } from '@/lib/format/units'
+import { formatTko } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import { stakerEntry } from '@/lib/history/stakers'
 import type { HistoryResult, StakersView } from '@/lib/history/types'
 import { NON_ACTIVE, stakersView } from '@/lib/history/views'
+import { LeaderboardCards } from './leaderboard-cards'
 import {
   applyLeaderboardState,
   defaultDirection,
@@ -26,7 +28,9 @@ import {
   leaderboardRows,
   leaderboardSearch,
   type SortKey,
+  sortKeys,
 } from './leaderboard-data'
+import { statusTone } from './status-tone'
 
 const columns: { key: SortKey; label: string; numeric: boolean; title?: string }[] = [
   { key: 'rank', label: 'Rank', numeric: true },
@@ -39,13 +43,6 @@ const columns: { key: SortKey; label: string; numeric: boolean; title?: string }
   { key: 'health', label: 'Health', numeric: true, title: 'share of all deposits not slashed' },
   { key: 'status', label: 'Status', numeric: false },
 ]
-
-const statusTone: Record<ProverStatus, BadgeTone> = {
-  active: 'good',
-  exiting: 'warning',
-  evicted: 'danger',
-  none: 'neutral',
-}
 
 const statusLabel: Record<FilterStatus, string> = { active: 'Active', exiting: 'Exiting', evicted: 'Evicted' }
 
@@ -172,6 +169,7 @@ export function Leaderboard({
             </div>
           </fieldset>
         </div>
+        <SortSelect state={state} onSort={sortBy} />
         <button
           type="button"
           onClick={() => downloadCsv(rows, pool.blockNumber)}
@@ -190,81 +188,122 @@ export function Leaderboard({
           The first {formatInteger(pool.config.maxActiveProvers)} stakers take the free slots.
         </EmptyState>
       ) : (
-        <div className={table.wrapper}>
-          <table className={table.table}>
-            <caption className={table.caption}>
-              Provers ranked by selection weight; column headers sort the table.
-            </caption>
-            <thead>
-              <tr>
-                {columns.map((c) => {
-                  const active = state.sort === c.key
-                  return (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                      className={`${c.numeric ? table.thNumeric : table.th}`}
-                      title={c.title}
-                    >
-                      <button
-                        type="button"
-                        onClick={() => sortBy(c.key)}
-                        className={`inline-flex items-center rounded px-1 py-0.5 font-semibold uppercase tracking-wide hover:bg-slate-200 ${
-                          active ? 'text-slate-950' : 'text-slate-700'
-                        }`}
-                      >
-                        {c.label}
-                        <SortIcon direction={active ? state.dir : null} />
-                      </button>
-                    </th>
-                  )
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 ? (
+        <>
+          <LeaderboardCards rows={rows} className="md:hidden" />
+          <div className={`hidden md:block ${table.wrapper}`}>
+            <table className={table.table}>
+              <caption className={table.caption}>
+                Provers ranked by selection weight; column headers sort the table.
+              </caption>
+              <thead>
                 <tr>
-                  <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-700">
-                    No provers match the search and filters.
-                  </td>
+                  {columns.map((c) => {
+                    const active = state.sort === c.key
+                    return (
+                      <th
+                        key={c.key}
+                        scope="col"
+                        aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                        className={`${c.numeric ? table.thNumeric : table.th}`}
+                        title={c.title}
+                      >
+                        <button
+                          type="button"
+                          onClick={() => sortBy(c.key)}
+                          className={`inline-flex items-center rounded px-1 py-0.5 font-semibold uppercase tracking-wide hover:bg-slate-200 ${
+                            active ? 'text-slate-950' : 'text-slate-700'
+                          }`}
+                        >
+                          {c.label}
+                          <SortIcon direction={active ? state.dir : null} />
+                        </button>
+                      </th>
+                    )
+                  })}
                 </tr>
-              ) : (
-                rows.map((r) => (
-                  <tr key={r.address} className={table.tr}>
-                    <td className={table.tdNumeric}>{r.rank ?? '—'}</td>
-                    <td className={table.td}>
-                      <ProverLink address={r.address} />
-                    </td>
-                    <td className={table.tdNumeric}>
-                      {formatTko(r.stake, { maxFractionDigits: 0 })}
-                      {r.exitAmount > 0n ? (
-                        <div className="text-xs text-slate-600">
-                          {formatTko(r.exitAmount, { maxFractionDigits: 0 })} queued
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className={table.tdNumeric}>
-                      {formatPerGas(r.rewardPerGas, { maxFractionDigits: 4 })}
-                    </td>
-                    <td className={table.tdNumeric}>
-                      {formatInteger(r.currentCapacity)} / {formatInteger(r.maxCapacity)}
-                    </td>
-                    <td className={table.tdNumeric}>{formatDecimal(r.weight, 18, 1)}</td>
-                    <td className={table.tdNumeric}>{formatFraction(r.probability)}</td>
-                    <td className={`${table.tdNumeric} ${r.healthBps < 10_000n ? 'text-red-800' : ''}`}>
-                      {formatBps(r.healthBps)}
-                    </td>
-                    <td className={table.td}>
-                      <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+              </thead>
+              <tbody>
+                {rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-700">
+                      No provers match the search and filters.
                     </td>
                   </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+                ) : (
+                  rows.map((r) => (
+                    <tr key={r.address} className={table.tr}>
+                      <td className={table.tdNumeric}>{r.rank ?? '—'}</td>
+                      <td className={table.td}>
+                        <ProverLink address={r.address} />
+                      </td>
+                      <td className={table.tdNumeric}>
+                        {formatTko(r.stake, { maxFractionDigits: 0 })}
+                        {r.exitAmount > 0n ? (
+                          <div className="text-xs text-slate-600">
+                            {formatTko(r.exitAmount, { maxFractionDigits: 0 })} queued
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className={table.tdNumeric}>
+                        <PerGas value={r.rewardPerGas} maxFractionDigits={4} />
+                      </td>
+                      <td className={table.tdNumeric}>
+                        {formatInteger(r.currentCapacity)} / {formatInteger(r.maxCapacity)}
+                      </td>
+                      <td className={table.tdNumeric}>{formatDecimal(r.weight, 18, 1)}</td>
+                      <td className={table.tdNumeric}>{formatFraction(r.probability)}</td>
+                      <td className={`${table.tdNumeric} ${r.healthBps < 10_000n ? 'text-red-800' : ''}`}>
+                        {formatBps(r.healthBps)}
+                      </td>
+                      <td className={table.td}>
+                        <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
+    </div>
+  )
+}
+
+/**
+ * Below `md` the cards have no column headers to sort by: a select and a direction button do it
+ * (the same state, so the URL and the table follow).
+ */
+function SortSelect({ state, onSort }: { state: LeaderboardState; onSort: (key: SortKey) => void }) {
+  const id = useId()
+  const label = (key: SortKey) => columns.find((c) => c.key === key)?.label ?? key
+  return (
+    <div className="flex items-end gap-1 md:hidden">
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          Sort by
+        </label>
+        <select
+          id={id}
+          value={state.sort}
+          onChange={(e) => onSort(e.target.value as SortKey)}
+          className="mt-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900"
+        >
+          {sortKeys.map((key) => (
+            <option key={key} value={key}>
+              {label(key)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        onClick={() => onSort(state.sort)}
+        aria-label={`Sort direction: ${state.dir === 'asc' ? 'ascending' : 'descending'}`}
+        className="rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
+      >
+        {state.dir === 'asc' ? '▲' : '▼'}
+      </button>
     </div>
   )
 }

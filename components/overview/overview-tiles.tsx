@@ -1,12 +1,13 @@
 'use client'
 
 import { StaleNotice } from '@/components/layout/stale-notice'
+import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
 import type { EmergencyReason, Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatDuration, formatDurationMs } from '@/lib/format/time'
-import { formatPerGas, formatTko } from '@/lib/format/units'
+import { formatTko } from '@/lib/format/units'
 
 export const emergencyReasonText: Record<EmergencyReason, string> = {
   none: 'none',
@@ -25,7 +26,7 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
       <StatGrid label="Pool state">
         <Stat
           label="Fee per gas"
-          value={formatPerGas(pool.feePerGas)}
+          value={<PerGas value={pool.feePerGas} />}
           detail="TKO per gas, paid by proposers"
         />
         <Stat

@@ -9,6 +9,7 @@ import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
 import { blocksView } from '@/lib/history/views'
 import { RECENT_BLOCKS } from './constants'
+import { RecentBlocksCards } from './recent-blocks-cards'
 
 /** The newest blocks, live: read again from the indexer on every new block. */
 export function RecentBlocks({
@@ -24,7 +25,22 @@ export function RecentBlocks({
     <>
       <StaleNotice source="history" what="the newest blocks" />
       {data ? (
-        <BlocksTable records={data.blocks} now={pool.timestamp} caption="Recent blocks" />
+        <>
+          {data.blocks.length > 0 ? (
+            <RecentBlocksCards
+              records={data.blocks}
+              now={pool.timestamp}
+              label="Recent blocks"
+              className="md:hidden"
+            />
+          ) : null}
+          <BlocksTable
+            records={data.blocks}
+            now={pool.timestamp}
+            caption="Recent blocks"
+            className="hidden md:block"
+          />
+        </>
       ) : (
         <HistoryUnavailable result={result} what="The recent blocks" />
       )}

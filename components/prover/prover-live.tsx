@@ -9,8 +9,10 @@ import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { table } from '@/components/ui/table'
+import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool, useStaker } from '@/lib/chain/hooks'
 import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
@@ -22,10 +24,12 @@ import type { HistoryResult, ProverTimelineView } from '@/lib/history/types'
 import { proverView } from '@/lib/history/views'
 import type { StakeChartPoint } from './stake-history-plot'
 
-// recharts is fetched after the first paint (it only draws in the browser).
+const CHART_HEIGHT = 240
+
+// recharts only draws in the browser: its code is fetched when the chart scrolls into view.
 const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) => m.StakeHistoryPlot), {
   ssr: false,
-  loading: () => <div style={{ height: 240 }} className="animate-pulse rounded bg-slate-100" />,
+  loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
 })
 
 const statusTone = { active: 'good', exiting: 'warning', evicted: 'danger', none: 'neutral' } as const
@@ -116,7 +120,7 @@ export function ProverLive({
           <Stat label="Weight" value={formatDecimal(entry?.weight ?? 0n, 18, 1)} detail="stake × (F / R)²" />
           <Stat
             label="Reward per gas"
-            value={entry ? formatPerGas(entry.rewardPerGas, { maxFractionDigits: 4 }) : '—'}
+            value={entry ? <PerGas value={entry.rewardPerGas} maxFractionDigits={4} /> : '—'}
             detail={`F is ${formatPerGas(pool.feePerGas, { maxFractionDigits: 4 })}`}
           />
           <Stat
@@ -160,7 +164,9 @@ export function ProverLive({
         <div className="mt-4">
           {chart.length > 1 ? (
             <figure aria-label="Stake and health over time">
-              <StakeHistoryPlot data={chart} />
+              <WhenVisible height={CHART_HEIGHT}>
+                <StakeHistoryPlot data={chart} height={CHART_HEIGHT} />
+              </WhenVisible>
               <figcaption className="mt-2 text-sm text-slate-600">
                 Stake and health after each of {history.points.length} events, by chain block.
               </figcaption>

@@ -1,6 +1,6 @@
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
+import { formatPerGas } from '@/lib/format/per-gas'
 import { formatFraction } from '@/lib/format/percent'
-import { formatPerGas } from '@/lib/format/units'
 import { formatScientific } from '@/lib/wallet/errors'
 
 /** A weight as the leaderboard shows it (÷ 1e18), e.g. '1,234.5'. */
@@ -17,9 +17,9 @@ export function formatOdds(probability: number): string {
   return `${formatFraction(probability)} (about 1 in ${formatInteger(Math.max(1, Math.round(1 / probability)))} blocks)`
 }
 
-/** R in the page's unit and in gwei: '950,000,000 wei/gas (0.95 gwei)'. */
+/** R or F in gwei of TKO per gas, every digit: '0.95 gwei' (the exact wei: `perGasTitle`). */
 export function formatReward(weiPerGas: bigint): string {
-  return `${formatInteger(weiPerGas)} wei/gas (${formatPerGas(weiPerGas, { maxFractionDigits: 4 })})`
+  return formatPerGas(weiPerGas, { maxFractionDigits: 9 })
 }
 
 /** Expected blocks per day, one decimal. */

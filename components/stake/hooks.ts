@@ -3,8 +3,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import type { Address } from 'viem'
-import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
-import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
+import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { useChain } from '@/lib/chain/context'
 import type { BlockRecord } from '@/lib/chain/history/blocks'
 import { useBlockNumber } from '@/lib/chain/hooks'
@@ -49,7 +49,7 @@ export function useAccountState(address: Address | undefined) {
       const [tko, eth, staker] = await Promise.all([
         client.readContract({
           address: settings.addresses.token,
-          abi: TaikoToken.abi,
+          abi: taikoTokenAbi,
           functionName: 'balanceOf',
           args: [address],
           blockNumber,
@@ -57,7 +57,7 @@ export function useAccountState(address: Address | undefined) {
         client.getBalance({ address, blockNumber }),
         client.readContract({
           address: settings.addresses.protocol,
-          abi: BlockProtocol.abi,
+          abi: blockProtocolAbi,
           functionName: 'getStaker',
           args: [address],
           blockNumber,
@@ -105,7 +105,7 @@ export function useDemand(pool: Pool, blocks: readonly BlockRecord[]): Demand | 
       if (!chain || !oldest) throw new Error('no block')
       const info = await chain.client.readContract({
         address: chain.settings.addresses.protocol,
-        abi: BlockProtocol.abi,
+        abi: blockProtocolAbi,
         functionName: 'getBlock',
         args: [oldest.blockId],
       })

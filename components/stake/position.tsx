@@ -4,6 +4,7 @@ import Link from 'next/link'
 import type { Address } from 'viem'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
+import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { table } from '@/components/ui/table'
 import type { BlockRecord } from '@/lib/chain/history/blocks'
@@ -131,8 +132,12 @@ export function Position(props: PositionProps) {
           />
           <Stat
             label="Reward per gas"
-            value={active ? `${formatInteger(staker.rewardPerGas)} wei/gas` : '—'}
-            detail={`F is ${formatInteger(pool.feePerGas)} wei/gas`}
+            value={active ? <PerGas value={staker.rewardPerGas} maxFractionDigits={9} /> : '—'}
+            detail={
+              <>
+                F is <PerGas value={pool.feePerGas} maxFractionDigits={9} />
+              </>
+            }
           />
           <Stat
             label="Capacity"

@@ -3,8 +3,10 @@
 import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { type FormEvent, useState } from 'react'
 import { type Address, formatUnits } from 'viem'
+import { PerGas } from '@/components/ui/per-gas'
 import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
+import { perGasInputText } from '@/lib/format/per-gas'
 import { formatDuration } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import {
@@ -20,6 +22,7 @@ import { describeContractError } from '@/lib/wallet/errors'
 import { buttonClass, Field } from './field'
 import { formatBlocksPerDay, formatOdds, formatRawWeight, formatReward, formatWeight } from './format'
 import type { Demand } from './hooks'
+import { useDecimalMark } from './use-decimal-mark'
 import type { StakeActions } from './use-stake-actions'
 import { minStakeWholeTko, validateCapacity, validateRewardPerGas, validateStakeAmount } from './validation'
 
@@ -29,7 +32,7 @@ const PREVIEW_ADDRESS: Address = '0x00000000000000000000000000000000000Cafe1'
 type Touched = { amount: boolean; reward: boolean; capacity: boolean }
 
 /**
- * The stake form: amount (TKO), reward per gas R (whole wei per gas) and capacity (blocks), checked
+ * The stake form: amount (TKO), reward per gas R (gwei per gas) and capacity (blocks), checked
  * before anything is signed, with a live preview computed by lib/pool-math (`previewStake`).
  */
 export function StakeForm({
@@ -56,15 +59,16 @@ export function StakeForm({
 }) {
   const { openConnectModal } = useConnectModal()
   const [amount, setAmount] = useState('')
-  const [reward, setReward] = useState(() => pool.feePerGas.toString())
+  const mark = useDecimalMark()
+  const [reward, setReward] = useState(() => perGasInputText(pool.feePerGas))
   const [capacity, setCapacity] = useState(() => (pool.minCapacity > 4n ? pool.minCapacity : 4n).toString())
   const [touched, setTouched] = useState<Touched>({ amount: false, reward: false, capacity: false })
   const [submitted, setSubmitted] = useState(false)
 
   const range = rewardPerGasRange({ feePerGas: pool.feePerGas }, pool.config)
   const checks = {
-    amount: validateStakeAmount(amount, { minStake: pool.minStake, balance }),
-    reward: validateRewardPerGas(reward, { ...range, feePerGas: pool.feePerGas }),
+    amount: validateStakeAmount(amount, { minStake: pool.minStake, balance }, mark),
+    reward: validateRewardPerGas(reward, { ...range, feePerGas: pool.feePerGas }, mark),
     capacity: validateCapacity(capacity, { min: pool.minCapacity }),
   }
   const texts = { amount, reward, capacity }
@@ -104,8 +108,7 @@ export function StakeForm({
           ? 'You have an exit queued; a new stake is separate from it. '
           : 'Join the active list with a stake, the reward you ask per gas and how many blocks you can hold. '}
         Now: minimum stake {formatInteger(min)} TKO (whole TKO count), capacity at least{' '}
-        {pool.minCapacity.toString()}, reward per gas {formatInteger(range.min)}–{formatInteger(range.max)}{' '}
-        wei/gas.
+        {pool.minCapacity.toString()}, reward per gas {formatReward(range.min)} – {formatReward(range.max)}.
       </p>
       <div className="grid gap-4 md:grid-cols-3">
         <Field
@@ -143,22 +146,22 @@ export function StakeForm({
         <Field
           id="stake-reward"
           label="Reward per gas"
-          inputMode="numeric"
           value={reward}
           onChange={setReward}
           onBlur={() => setTouched((t) => ({ ...t, reward: true }))}
           error={errorOf('reward')}
           hint={
             <>
-              Whole wei of TKO per gas (1 gwei = 1,000,000,000). The fee F is {formatInteger(pool.feePerGas)},
-              and R may be {formatInteger(range.min)}–{formatInteger(range.max)}.
+              In gwei of TKO per gas, up to 9 decimals. The fee F is{' '}
+              <PerGas value={pool.feePerGas} maxFractionDigits={9} />, and R may be {formatReward(range.min)}{' '}
+              – {formatReward(range.max)}.
             </>
           }
           addon={
             <button
               type="button"
               className={buttonClass.secondary}
-              onClick={() => setReward(pool.feePerGas.toString())}
+              onClick={() => setReward(perGasInputText(pool.feePerGas, mark))}
             >
               Use F
             </button>

@@ -5,14 +5,15 @@ import { useCallback, useEffect, useRef } from 'react'
 import type { Address, Hex } from 'viem'
 import { useAccount, useConfig } from 'wagmi'
 import { signTypedData, writeContract } from 'wagmi/actions'
-import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
-import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
+import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { useChain } from '@/lib/chain/context'
 import { chainQueryKeys } from '@/lib/chain/queries'
 import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
 import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
 import { clearPendingTx, type FollowUp, loadPendingTx, txStore } from '@/lib/wallet/tx-store'
+import { formatReward } from './format'
 import { tkoText } from './validation'
 
 type ProtocolWrite =
@@ -96,7 +97,7 @@ export function useStakeActions({ now }: { now: bigint }) {
       try {
         await chain.client.simulateContract({
           address: protocol,
-          abi: BlockProtocol.abi,
+          abi: blockProtocolAbi,
           account,
           ...call,
         } as never)
@@ -115,7 +116,7 @@ export function useStakeActions({ now }: { now: bigint }) {
       return steps.send(step, () =>
         writeContract(config, {
           address: protocol,
-          abi: BlockProtocol.abi,
+          abi: blockProtocolAbi,
           account,
           chainId,
           ...call,
@@ -130,12 +131,12 @@ export function useStakeActions({ now }: { now: bigint }) {
     async (steps: TxSteps, account: Address, amount: bigint) => {
       if (!chain || !token || !protocol) throw new Error('No chain configured.')
       const [domain, nonce, block] = await Promise.all([
-        chain.client.readContract({ address: token, abi: TaikoToken.abi, functionName: 'eip712Domain' }),
+        chain.client.readContract({ address: token, abi: taikoTokenAbi, functionName: 'eip712Domain' }),
         // 'pending': the newest nonce, never a shared answer from an earlier block (the app's RPC route
         // shares reads per block; a permit spent a moment ago must not be signed again).
         chain.client.readContract({
           address: token,
-          abi: TaikoToken.abi,
+          abi: taikoTokenAbi,
           functionName: 'nonces',
           args: [account],
           blockTag: 'pending',
@@ -167,7 +168,7 @@ export function useStakeActions({ now }: { now: bigint }) {
         () =>
           writeContract(config, {
             address: token,
-            abi: TaikoToken.abi,
+            abi: taikoTokenAbi,
             functionName: 'approve',
             args: [protocol, amount],
             account,
@@ -273,7 +274,7 @@ export function useStakeActions({ now }: { now: bigint }) {
     },
     discardPending,
     changeRewardPerGas: (rewardPerGas: bigint) =>
-      simple(`Update reward per gas to ${rewardPerGas.toLocaleString('en-US')} wei/gas`, {
+      simple(`Update reward per gas to ${formatReward(rewardPerGas)}`, {
         functionName: 'changeRewardPerGas',
         args: [rewardPerGas],
       }),

@@ -1,13 +1,15 @@
-import { parseUnits } from 'viem'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
+import { type DecimalMark, parseDecimalInput } from '@/lib/format/decimal-input'
+import { formatPerGas, PER_GAS_DECIMALS, parsePerGas } from '@/lib/format/per-gas'
 import { MAX_CAPACITY, MAX_STAKE, STAKE_UNIT } from '@/lib/pool-math/config'
 import { quantiseStake } from '@/lib/pool-math/quantiseStake'
 import { stakeUnits } from '@/lib/pool-math/stakeUnits'
 
 /**
  * The stake page's input checks, run before anything is signed. Each failure says what is wrong and
- * the allowed range. Units: stake amounts in TKO (18 decimals); reward per gas `R` in whole wei per gas
- * (the unit the contract stores, no rounding); capacity in whole blocks.
+ * the allowed range. Units: stake amounts in TKO (18 decimals); reward per gas `R` in gwei of TKO per
+ * gas, as everywhere the app shows it (up to 9 decimals: every wei per gas, no rounding; a comma
+ * decimal where the reader's locale writes one); capacity in whole blocks.
  */
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -28,20 +30,24 @@ export function tkoText(wei: bigint): string {
   return `${formatDecimal(wei, TKO_DECIMALS, 4)} TKO`
 }
 
-/** Parses a TKO amount as typed ("2500", "2500.25", ".5"); says why when it is not one. */
-export function parseTkoAmount(text: string, what = 'The amount'): FieldResult<bigint> {
+/**
+ * Parses a TKO amount as typed ("2500", "2,500.25", ".5"; "2.500,25" where the comma is the decimal
+ * mark: lib/format/decimal-input); says why when it is not one.
+ */
+export function parseTkoAmount(
+  text: string,
+  what = 'The amount',
+  mark: DecimalMark = '.',
+): FieldResult<bigint> {
   const value = text.trim()
-  if (value === '') return fail(`${what} is empty: enter TKO, e.g. 2500.`)
-  const match = DECIMAL.exec(value)
-  if (!match)
-    return fail(
-      `"${value}" is not a number: enter TKO as digits with an optional decimal point, e.g. 2500.5.`,
-    )
-  const decimals = (match[2] ?? match[3] ?? '').length
-  if (decimals > TKO_DECIMALS) {
-    return fail(`TKO has ${TKO_DECIMALS} decimals: "${value}" has ${decimals} digits after the point.`)
-  }
-  return ok(parseUnits(value.startsWith('.') ? `0${value}` : value, TKO_DECIMALS))
+  const parsed = parseDecimalInput(value, TKO_DECIMALS, mark)
+  if (parsed.ok) return ok(parsed.value)
+  if (parsed.reason === 'empty') return fail(`${what} is empty: enter TKO, e.g. 2500.`)
+  if (parsed.reason === 'too-many-decimals')
+    return fail(`TKO has ${TKO_DECIMALS} decimals: "${value}" has ${parsed.decimals} digits after the point.`)
+  return fail(
+    `"${value}" is not a number: enter TKO as digits with an optional decimal mark, e.g. 2500${mark}5.`,
+  )
 }
 
 export type StakeAmountLimits = {
@@ -55,8 +61,9 @@ export type StakeAmountLimits = {
 export function validateStakeAmount(
   text: string,
   { minStake, balance }: StakeAmountLimits,
+  mark: DecimalMark = '.',
 ): FieldResult<bigint> {
-  const parsed = parseTkoAmount(text, 'The stake amount')
+  const parsed = parseTkoAmount(text, 'The stake amount', mark)
   if (!parsed.ok) return parsed
   const amount = parsed.value
   const min = minStakeWholeTko(minStake)
@@ -83,8 +90,9 @@ export function validateStakeAmount(
 export function validateTopUpAmount(
   text: string,
   { balance }: { balance: bigint | undefined },
+  mark: DecimalMark = '.',
 ): FieldResult<bigint> {
-  const parsed = parseTkoAmount(text, 'The top-up amount')
+  const parsed = parseTkoAmount(text, 'The top-up amount', mark)
   if (!parsed.ok) return parsed
   const range = balance === undefined ? 'more than 0 TKO' : `more than 0 TKO, up to ${tkoText(balance)}`
   if (parsed.value === 0n) return fail(`The top-up must be more than 0 TKO: allowed ${range}.`)
@@ -107,25 +115,28 @@ function parseWhole(text: string): FieldResult<bigint> & { decimals?: boolean } 
 
 export type RewardPerGasLimits = { min: bigint; max: bigint; feePerGas: bigint }
 
-/** R in whole wei per gas, inside `rewardPerGasRange` (F/2 … 2F). */
+const gwei = (weiPerGas: bigint) => formatPerGas(weiPerGas, { maxFractionDigits: PER_GAS_DECIMALS })
+
+/** R typed in gwei per gas ("0.95", or "0,95" where the comma is the decimal mark), inside F/2 … 2F. */
 export function validateRewardPerGas(
   text: string,
   { min, max, feePerGas }: RewardPerGasLimits,
+  mark: DecimalMark = '.',
 ): FieldResult<bigint> {
-  const range = `between ${formatInteger(min)} and ${formatInteger(max)} wei/gas (F/2 to 2F; F is ${formatInteger(feePerGas)} wei/gas now)`
+  const range = `between ${gwei(min)} and ${gwei(max)} per gas (F/2 to 2F; F is ${gwei(feePerGas)} now)`
   const value = text.trim()
-  if (value === '') return fail(`The reward per gas is empty: enter whole wei per gas ${range}.`)
-  const parsed = parseWhole(value)
+  const parsed = parsePerGas(value, mark)
   if (!parsed.ok) {
+    if (parsed.reason === 'empty') return fail(`The reward per gas is empty: enter gwei per gas ${range}.`)
     return fail(
-      parsed.decimals
-        ? `Reward per gas is a whole number of wei per gas (1 gwei = 1,000,000,000 wei): no decimals. Allowed: ${range}.`
-        : `"${value}" is not a number: enter whole wei per gas ${range}.`,
+      parsed.reason === 'too-many-decimals'
+        ? `Reward per gas has at most 9 decimals in gwei (1 wei per gas is 0.000000001 gwei). Allowed: ${range}.`
+        : `"${value}" is not a number: enter gwei per gas ${range}.`,
     )
   }
   if (parsed.value === 0n) return fail(`The reward per gas must be more than 0: allowed ${range}.`)
   if (parsed.value < min || parsed.value > max) {
-    return fail(`${formatInteger(parsed.value)} wei/gas is outside the allowed range: it must be ${range}.`)
+    return fail(`${gwei(parsed.value)} per gas is outside the allowed range: it must be ${range}.`)
   }
   return ok(parsed.value)
 }

@@ -12,10 +12,13 @@ export function AddressText({ address }: { address: Address }) {
   )
 }
 
-/** A prover address linking to its page. */
+/**
+ * A prover address linking to its page. Not prefetched: a leaderboard shows dozens of them, and
+ * prefetching every one as it scrolls into view costs a phone more than the rare click saves.
+ */
 export function ProverLink({ address }: { address: Address }) {
   return (
-    <Link href={`/provers/${address}`}>
+    <Link href={`/provers/${address}`} prefetch={false}>
       <AddressText address={address} />
     </Link>
   )

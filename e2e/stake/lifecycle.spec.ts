@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { type Address, maxUint256 } from 'viem'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
 import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { perGasInputText } from '@/lib/format/per-gas'
 import { devAccount, FREE_DEV_INDEXES } from '@/lib/network/accounts'
 import { type PoolView, previewStake, STAKE_UNIT } from '@/lib/pool-math'
 import { expect, test } from '../support/fixtures'
@@ -49,7 +50,7 @@ test.describe('stake page', () => {
 
     // Stake with a permit: one typed-data signature, one transaction.
     await stakePage.fillStake({ amount: '9000', capacity: '4' })
-    await expect(stakePage.rewardPerGas).toHaveValue((await protocol.feePerGas()).toString())
+    await expect(stakePage.rewardPerGas).toHaveValue(perGasInputText(await protocol.feePerGas()))
     const preview = stakePage.region('Preview')
     await expect(preview).toContainText('Enters the active list and evicts')
     await stakePage.stakeButton.click()
@@ -75,11 +76,15 @@ test.describe('stake page', () => {
     await chain.increaseTime(deployment.config.rewardChangeCooldown)
 
     // Update R; the second change is refused by the UI with the time left.
-    await reward.getByLabel('New reward per gas', { exact: true }).fill('950000000')
+    await reward.getByLabel('New reward per gas', { exact: true }).fill('0,95')
     await expect(reward).toContainText('→')
     await reward.getByRole('button', { name: 'Update reward per gas' }).click()
-    await expectConfirmed(page, 'Update reward per gas to 950,000,000 wei/gas')
-    await expect(stakePage.statValue('Reward per gas')).toHaveText('950,000,000 wei/gas')
+    await expectConfirmed(page, 'Update reward per gas to 0.95 gwei')
+    await expect(stakePage.statValue('Reward per gas')).toHaveText('0.95 gwei')
+    await expect(stakePage.statValue('Reward per gas').locator('[title]')).toHaveAttribute(
+      'title',
+      '950,000,000 wei of TKO per gas (0.95 gwei)',
+    )
     await expect(reward).toContainText(/you can change it again in (1|2) min/)
     await expect(reward.getByRole('button', { name: 'Update reward per gas' })).toBeDisabled()
 
@@ -152,7 +157,11 @@ test.describe('stake page', () => {
     const least = previewStake({ pool, prover: wallet.address, amount: 1n, rewardPerGas: fee, capacity: 4n })
     expect(least.requiredStake).not.toBeNull()
     const amount = (least.requiredStake as bigint) / STAKE_UNIT
-    await stakePage.fillStake({ amount: amount.toString(), rewardPerGas: fee.toString(), capacity: '4' })
+    await stakePage.fillStake({
+      amount: amount.toString(),
+      rewardPerGas: perGasInputText(fee),
+      capacity: '4',
+    })
     await expect(stakePage.region('Preview')).toContainText('Enters the active list')
     await stakePage.stakeButton.click()
     await expectConfirmed(page, `Stake ${amount.toLocaleString('en-US')} TKO`)

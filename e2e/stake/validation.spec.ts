@@ -17,10 +17,10 @@ test('bad inputs are refused with what is wrong and the allowed range, and nothi
   await stakePage.getTestTokensButton.click()
   await expect(stakePage.statValue('TKO balance')).toHaveText('10,000 TKO')
 
-  const valid = { amount: '5000', rewardPerGas: '1000000000', capacity: '4' }
+  const valid = { amount: '5000', rewardPerGas: '1', capacity: '4' }
   const cases: { field: 'amount' | 'rewardPerGas' | 'capacity'; value: string; error: RegExp }[] = [
     { field: 'amount', value: 'abc', error: /"abc" is not a number/ },
-    { field: 'amount', value: '1,000', error: /is not a number/ },
+    { field: 'amount', value: '1,000,00', error: /is not a number/ },
     {
       field: 'amount',
       value: '1.0000000000000000001',
@@ -35,18 +35,19 @@ test('bad inputs are refused with what is wrong and the allowed range, and nothi
     { field: 'amount', value: '100', error: /minimum stake now is 500 TKO.*allowed 500 to 10,000 TKO/ },
     { field: 'amount', value: '499.99', error: /only whole TKO count \(this counts as 499 TKO\)/ },
     { field: 'rewardPerGas', value: 'lots', error: /"lots" is not a number/ },
-    { field: 'rewardPerGas', value: '1000000000.5', error: /whole number of wei per gas.*no decimals/ },
+    { field: 'rewardPerGas', value: '1.0000000005', error: /at most 9 decimals in gwei/ },
     {
       field: 'rewardPerGas',
       value: '0',
-      error: /must be more than 0: allowed between 500,000,000 and 2,000,000,000/,
+      error: /must be more than 0: allowed between 0\.5 gwei and 2 gwei per gas/,
     },
     {
       field: 'rewardPerGas',
-      value: '499999999',
-      error: /outside the allowed range: it must be between 500,000,000 and 2,000,000,000 wei\/gas/,
+      value: '0.499999999',
+      error:
+        /0\.499999999 gwei per gas is outside the allowed range: it must be between 0\.5 gwei and 2 gwei per gas/,
     },
-    { field: 'rewardPerGas', value: '2000000001', error: /outside the allowed range/ },
+    { field: 'rewardPerGas', value: '2,000000001', error: /outside the allowed range/ },
     { field: 'capacity', value: 'x', error: /"x" is not a number/ },
     { field: 'capacity', value: '2.5', error: /whole number of blocks/ },
     { field: 'capacity', value: '0', error: /must be more than 0: allowed between 1 and 255 blocks/ },

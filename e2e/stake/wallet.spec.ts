@@ -72,7 +72,7 @@ test('a contract revert is shown in words, before anything is signed', async ({
   await stakePage.getTestTokensButton.click()
   await expect(stakePage.statValue('TKO balance')).toHaveText('10,000 TKO')
   // A valid stake whose weight cannot beat the lowest active prover (R at the top of the range).
-  await stakePage.fillStake({ amount: '600', rewardPerGas: '2000000000', capacity: '4' })
+  await stakePage.fillStake({ amount: '600', rewardPerGas: '2', capacity: '4' })
   await expect(stakePage.region('Preview')).toContainText('Does not enter')
   await stakePage.stakeButton.click()
   await expect(txError(page)).toContainText('Stake 600 TKO failed')

@@ -1,19 +1,31 @@
 import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
-import { injectedWallet } from '@rainbow-me/rainbowkit/wallets'
+import { injectedWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi'
 import { DEV_ACCOUNT_CHAIN_ID, devAccountWallet } from '@/lib/wallet/dev-account'
 import { absoluteRpcUrl, chainFor } from './chains'
 import type { ChainSettings } from './types'
 
 /**
+ * RainbowKit's own test for a phone (its modal is then a sheet that lists only the wallets configured
+ * here, never the EIP-6963 ones): an Android or iOS user agent.
+ */
+function isPhoneBrowser(): boolean {
+  const { userAgent, platform, maxTouchPoints } = navigator
+  return /android|iPhone|iPod|iPad/i.test(userAgent) || (platform === 'MacIntel' && maxTouchPoints > 1)
+}
+
+/**
  * Whether to leave out the generic "Browser Wallet" entry: when there is no `window.ethereum`, or when a
  * wallet has announced itself through EIP-6963 (asked synchronously: announcements answer
  * `eip6963:requestProvider` during the dispatch). Announced wallets are listed by their own name under
  * "Installed" (wagmi's multi-injected discovery), so the generic entry would only repeat one of them.
+ * Not on a phone: RainbowKit's phone sheet leaves announced wallets out, so a wallet app's in-app
+ * browser would otherwise offer nothing to connect.
  */
 function hideGenericInjected(): boolean {
   if (typeof window === 'undefined') return false
   if (!('ethereum' in window) || !window.ethereum) return true
+  if (isPhoneBrowser()) return false
   let announced = false
   const listener = () => {
     announced = true
@@ -31,9 +43,13 @@ function hideGenericInjected(): boolean {
  *
  * Wallets offered: every EIP-6963 wallet the browser announces (by its own name and icon), a generic
  * injected `window.ethereum` wallet when none announces itself, and on the local chain (31337) only, the
- * built-in dev account (anvil's public key #2), so a newcomer can stake without an extension.
+ * built-in dev account (anvil's public key #2), so a newcomer can stake without an extension; with
+ * a WalletConnect project id (WALLETCONNECT_PROJECT_ID), phone wallets over WalletConnect.
  */
-export function createWalletConfig(settings: ChainSettings) {
+export function createWalletConfig(
+  settings: ChainSettings,
+  { walletConnectProjectId = null }: { walletConnectProjectId?: string | null } = {},
+) {
   const chain = chainFor(settings.chainId, settings.rpcUrl)
   const wallets: WalletList = [
     {
@@ -41,13 +57,16 @@ export function createWalletConfig(settings: ChainSettings) {
       wallets: [() => ({ ...injectedWallet(), hidden: hideGenericInjected })],
     },
   ]
+  // A phone wallet signs over WalletConnect (QR code on a desktop, a deep link on the phone). Its SDK
+  // is fetched by the connector only when chosen, so even /stake does not load it up front.
+  if (walletConnectProjectId) wallets.push({ groupName: 'Phone wallets', wallets: [walletConnectWallet] })
   if (settings.chainId === DEV_ACCOUNT_CHAIN_ID) {
     wallets.push({ groupName: 'Local development', wallets: [devAccountWallet({ rpcUrl: settings.rpcUrl })] })
   }
   const connectors = connectorsForWallets(wallets, {
     appName: 'Prover Pool',
-    // WalletConnect-based wallets are not offered; injected wallets do not use the project id.
-    projectId: 'prover-pool',
+    // Without an operator's id no WalletConnect wallet is offered; injected wallets ignore the id.
+    projectId: walletConnectProjectId ?? 'prover-pool',
   })
   return createConfig({
     chains: [chain],

@@ -11,12 +11,10 @@ export function formatTko(wei: bigint, { maxFractionDigits = 2, unit = true } = 
 
 /**
  * A fee or reward per gas (TKO wei per gas) in gwei of TKO: 1_000_048_828n → '1.000049 gwei'.
- * Six decimals because `F` moves by 1/1024 of a difference per proof.
+ * Six decimals by default because `F` moves by 1/1024 of a difference per proof. Defined with the
+ * rest of the per-gas unit in ./per-gas.ts.
  */
-export function formatPerGas(weiPerGas: bigint, { maxFractionDigits = 6, unit = true } = {}): string {
-  const text = formatDecimal(weiPerGas, 9, maxFractionDigits)
-  return unit ? `${text} gwei` : text
-}
+export { formatPerGas } from './per-gas'
 
 /** A per-gas value as a plain `number` of gwei, for charts only. */
 export function perGasToGweiNumber(weiPerGas: bigint): number {

@@ -11,6 +11,8 @@
  *   pages, not through the page's connections.
  * - Styles: this origin and inline styles (React style attributes, the charts and the wallet modal
  *   set them; styles cannot run code).
+ * - WalletConnect (only with WALLETCONNECT_PROJECT_ID, only on /stake): its relay and RPC in
+ *   connect-src and its Verify iframe in frame-src (lib/wallet/walletconnect.ts).
  * - Never framed (`frame-ancestors 'none'` and X-Frame-Options), so the signing page cannot be
  *   overlaid by another site (clickjacking).
  */
@@ -18,6 +20,8 @@ export type SecurityHeaderParameters = {
   nonce: string
   /** Origins the page may connect to besides its own (the public RPC's origin, when set). */
   connectSources: readonly string[]
+  /** Origins the page may frame (WalletConnect's Verify iframe on /stake, when enabled); none by default. */
+  frameSources?: readonly string[] | undefined
   /** The request came over HTTPS: add HSTS and upgrade-insecure-requests. */
   https: boolean
   /** `next dev`: React's dev build needs eval. */
@@ -44,6 +48,7 @@ export function originOf(url: string | undefined): string | null {
 export function contentSecurityPolicy({
   nonce,
   connectSources,
+  frameSources = [],
   https,
   dev,
 }: SecurityHeaderParameters): string {
@@ -55,6 +60,7 @@ export function contentSecurityPolicy({
     ['font-src', "'self'", 'data:'],
     ['connect-src', "'self'", ...connectSources],
     ['worker-src', "'self'", 'blob:'],
+    ...(frameSources.length > 0 ? [['frame-src', ...frameSources] as [string, ...string[]]] : []),
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

@@ -62,7 +62,7 @@ describe('describeTxError', () => {
     const result = describeTxError(reverted(BlockProtocol.abi, data))
     expect(result.kind).toBe('reverted')
     expect(result.message).toBe(
-      'Reward per gas 3 wei/gas is outside the allowed range 5–20 wei/gas (F/2 to 2F at the current fee).',
+      'Reward per gas 0.000000003 gwei is outside the allowed range 0.000000005 gwei – 0.00000002 gwei (F/2 to 2F at the current fee).',
     )
   })
 

@@ -11,10 +11,11 @@ import {
   UnsupportedProviderMethodError,
   UserRejectedRequestError,
 } from 'viem'
-import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
-import { TaikoToken } from '@/contracts-abi/TaikoToken'
+import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
+import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { shortAddress } from '@/lib/format/address'
 import { formatInteger } from '@/lib/format/decimal'
+import { formatPerGas, PER_GAS_DECIMALS } from '@/lib/format/per-gas'
 import { formatClock, formatDuration } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import { configFieldName, type PoolErrorArgs, type PoolErrorName } from '@/lib/pool-math/model/errors'
@@ -36,8 +37,8 @@ export type TxErrorDescription =
 
 /** Every custom error the stake page can meet: the core's and the token's (a permit or a transfer). */
 export const walletErrorAbi: Abi = [
-  ...BlockProtocol.abi.filter((item) => item.type === 'error'),
-  ...TaikoToken.abi.filter((item) => item.type === 'error'),
+  ...blockProtocolAbi.filter((item) => item.type === 'error'),
+  ...taikoTokenAbi.filter((item) => item.type === 'error'),
 ]
 
 export type DescribeContext = {
@@ -51,9 +52,9 @@ export function formatScientific(value: bigint): string {
   return Number(value).toExponential(1).replace('e+', 'e')
 }
 
-/** A reward per gas in the unit the stake page uses: '950,000,000 wei/gas'. */
+/** A reward per gas in the unit the app uses everywhere (gwei per gas, every digit): '0.95 gwei'. */
 export function formatWeiPerGas(value: bigint): string {
-  return `${formatInteger(value)} wei/gas`
+  return formatPerGas(value, { maxFractionDigits: PER_GAS_DECIMALS })
 }
 
 function inTime(at: bigint, now: bigint): string {
@@ -74,7 +75,7 @@ const poolMessages: {
   ProverPoolParametersDiffer: ([r, c]) =>
     `You are already staking: a top-up keeps your reward per gas (${formatWeiPerGas(r)}) and capacity (${c}). Change those with "Update reward per gas" or "Update capacity".`,
   ProverPoolRewardPerGasOutOfRange: ([r, min, max]) =>
-    `Reward per gas ${formatWeiPerGas(r)} is outside the allowed range ${formatInteger(min)}–${formatInteger(max)} wei/gas (F/2 to 2F at the current fee).`,
+    `Reward per gas ${formatWeiPerGas(r)} is outside the allowed range ${formatWeiPerGas(min)} – ${formatWeiPerGas(max)} (F/2 to 2F at the current fee).`,
   ProverPoolCapacityOutOfRange: ([c, min, max]) =>
     `Capacity ${c} is outside the allowed range ${min}–${max} blocks.`,
   ProverPoolStakeTooLow: ([amount, min]) =>

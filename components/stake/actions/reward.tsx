@@ -1,11 +1,12 @@
 'use client'
 import type { FormEvent } from 'react'
-import { formatInteger } from '@/lib/format/decimal'
+import { perGasInputText } from '@/lib/format/per-gas'
 import { formatTko } from '@/lib/format/units'
 import { expectedRewardPerDay, previewChange, rewardPerGasRange } from '@/lib/pool-math'
 import { buttonClass, Field } from '../field'
 import { formatReward } from '../format'
 import { cooldownEnd } from '../previews'
+import { useDecimalMark } from '../use-decimal-mark'
 import { validateRewardPerGas } from '../validation'
 import { ActionBox, type ActionProps, ChangePreview, CooldownNote, Note, useActionForm } from './shared'
 
@@ -19,9 +20,10 @@ export function RewardAction({
   blocked,
   standing,
 }: ActionProps) {
-  const form = useActionForm(staker.rewardPerGas.toString())
+  const mark = useDecimalMark()
+  const form = useActionForm(perGasInputText(staker.rewardPerGas))
   const range = rewardPerGasRange({ feePerGas: pool.feePerGas }, pool.config)
-  const check = validateRewardPerGas(form.text, { ...range, feePerGas: pool.feePerGas })
+  const check = validateRewardPerGas(form.text, { ...range, feePerGas: pool.feePerGas }, mark)
   const end = cooldownEnd(view, address, 'reward', {
     rewardPerGas: staker.rewardPerGas,
     capacity: staker.maxCapacity,
@@ -60,11 +62,11 @@ export function RewardAction({
         <Field
           id="new-reward"
           label="New reward per gas"
-          inputMode="numeric"
+          inputMode="decimal"
           value={form.text}
           onChange={form.setText}
           error={error}
-          hint={`Whole wei per gas, ${formatInteger(range.min)}–${formatInteger(range.max)}. Now ${formatReward(staker.rewardPerGas)}.`}
+          hint={`In gwei of TKO per gas, ${formatReward(range.min)} – ${formatReward(range.max)}. Now ${formatReward(staker.rewardPerGas)}.`}
         />
         <CooldownNote end={end} now={pool.timestamp} cooldown={pool.config.rewardChangeCooldown} />
         <ChangePreview preview={preview} standing={standing} now={view.chainTimestamp}>

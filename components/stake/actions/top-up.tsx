@@ -4,12 +4,14 @@ import type { FormEvent } from 'react'
 import { formatUnits } from 'viem'
 import { previewChange } from '@/lib/pool-math'
 import { buttonClass, Field } from '../field'
+import { useDecimalMark } from '../use-decimal-mark'
 import { validateTopUpAmount } from '../validation'
 import { ActionBox, type ActionProps, ChangePreview, useActionForm } from './shared'
 
 export function TopUpAction({ view, address, staker, balance, actions, blocked, standing }: ActionProps) {
   const form = useActionForm('')
-  const check = validateTopUpAmount(form.text, { balance })
+  const mark = useDecimalMark()
+  const check = validateTopUpAmount(form.text, { balance }, mark)
   const error = !check.ok && (form.text.trim() !== '' || form.submitted) ? check.error : null
   const preview = check.ok ? previewChange({ pool: view, prover: address, topUp: check.value }) : null
   const onSubmit = async (event: FormEvent) => {

@@ -16,6 +16,14 @@ export class AppPage {
     this.page = page
   }
 
+  /**
+   * Below Tailwind's `md` (768 px) tables become lists of cards (the `phone` project): page objects
+   * locate rows and values in whichever the viewport shows.
+   */
+  get isPhone(): boolean {
+    return (this.page.viewportSize()?.width ?? 1280) < 768
+  }
+
   /** Opens this page (or `path`) and waits for the first paint. */
   async goto(path: string = this.path): Promise<void> {
     await this.page.goto(path)

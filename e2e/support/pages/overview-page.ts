@@ -24,19 +24,24 @@ export class OverviewPage extends AppPage {
     return this.statValue(label)
   }
 
+  /** The Recent blocks table, or on a phone the list of block cards. */
   get recentBlocks(): Locator {
-    return this.table('Recent blocks')
+    return this.isPhone ? this.page.getByRole('list', { name: 'Recent blocks' }) : this.table('Recent blocks')
   }
 
-  /** Body rows of Recent blocks (the header row excluded). */
+  /** Body rows of Recent blocks (the header row excluded), or the cards on a phone. */
   get recentBlockRows(): Locator {
-    return this.recentBlocks.locator('tbody').getByRole('row')
+    return this.isPhone
+      ? this.recentBlocks.getByRole('listitem')
+      : this.recentBlocks.locator('tbody').getByRole('row')
   }
 
-  /** The Recent blocks row of one block id (matched as a whole cell: "12" or "#12"). */
+  /** The Recent blocks row (or card) of one block id (a whole cell "12" / "#12", a card's "Block #12"). */
   recentBlockRow(blockId: bigint | number): Locator {
     return this.recentBlockRows.filter({
-      has: this.page.getByRole('cell', { name: new RegExp(`^#?${blockId}$`) }),
+      has: this.isPhone
+        ? this.page.getByRole('heading', { name: `Block #${blockId}`, exact: true })
+        : this.page.getByRole('cell', { name: new RegExp(`^#?${blockId}$`) }),
     })
   }
 }

@@ -16,11 +16,16 @@ export class StakePage extends AppPage {
 
   /**
    * The real RainbowKit flow: "Connect Wallet", then the wallet's entry (the test wallet announces
-   * itself through EIP-6963 as "Test Wallet"), then waits for the modal to close.
+   * itself through EIP-6963 as "Test Wallet"; on a phone RainbowKit lists only configured wallets, so
+   * the same `window.ethereum` is the generic "Browser Wallet"), then waits for the modal to close.
    */
-  async connectWallet(walletName = 'Test Wallet'): Promise<void> {
+  async connectWallet(walletName = this.isPhone ? 'Browser Wallet' : 'Test Wallet'): Promise<void> {
     await this.connectButton.click()
-    await this.walletModal.getByRole('button', { name: walletName }).click()
+    // RainbowKit's phone sheet names its wallet buttons only by their visible text.
+    const entry = this.isPhone
+      ? this.walletModal.getByRole('button').filter({ hasText: walletName })
+      : this.walletModal.getByRole('button', { name: walletName })
+    await entry.click()
     await expect(this.walletModal).toBeHidden()
   }
 
