@@ -305,7 +305,13 @@ export async function measureScale({
   const rows: ScaleRow[] = []
   for (const n of sizes) {
     log(`scale: ${n.toLocaleString('en-US')} blocks…`)
-    rows.push(await measureSize(n, distDir, log))
+    const row = await measureSize(n, distDir, log)
+    rows.push(row)
+    // Each size's figures as soon as they are measured (a long run may be cut short).
+    for (const p of row.pages)
+      log(
+        `  ${p.page}: cold ${p.coldMs.toFixed(0)} ms, warm ${p.warmMs.toFixed(0)} ms, RSS ${p.rssMb.toFixed(0)} MB, RPC ${p.rpcRequests} req / ${(p.rpcBytes / 1024).toFixed(1)} KB`,
+      )
   }
   const first = rows[0]
   const last = rows.at(-1)

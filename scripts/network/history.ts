@@ -29,6 +29,8 @@ export type GenerateHistoryParameters = {
   /** One block in this many misses its window (proven late by the racer, its prover slashed). */
   lateEvery?: number
   minGasPerBlock: bigint
+  /** Seconds between interval-mined blocks to restore afterwards (npm start's anvil mines every second). */
+  restoreIntervalMining?: number
   onProgress?: (done: number, total: number, blocksPerSecond: number) => void
 }
 
@@ -49,9 +51,9 @@ async function rpc(url: string, calls: RpcCall[]): Promise<unknown[]> {
   })
 }
 
-const tx = (from: Address, to: Address, data: Hex, gas: bigint): RpcCall => ({
+const tx = (from: Address, to: Address, data: Hex, gas: bigint, nonce: bigint): RpcCall => ({
   method: 'eth_sendTransaction',
-  params: [{ from, to, data, gas: numberToHex(gas) }],
+  params: [{ from, to, data, gas: numberToHex(gas), nonce: numberToHex(nonce) }],
 })
 
 /** Proposes and proves `blocks` L2 blocks; returns how long it took (ms). */
@@ -62,8 +64,27 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
   const proposer = devAccount(PROPOSER_INDEX).address
   const racer = devAccount(RACER_INDEX).address
   const deployer = devAccount(DEPLOYER_INDEX).address
-  const call = (data: Hex, gas: bigint, from: Address, to: Address = addresses.protocol) =>
-    tx(from, to, data, gas)
+  // Explicit nonces: anvil may handle a batch's requests concurrently, and only this loop sends meanwhile.
+  const nonces = new Map<string, bigint>()
+  const loadNonces = async (senders: readonly Address[]) => {
+    const missing = [...new Set(senders.map((a) => a.toLowerCase()))].filter((a) => !nonces.has(a))
+    if (missing.length === 0) return
+    const counts = (await rpc(
+      rpcUrl,
+      missing.map((a) => ({ method: 'eth_getTransactionCount', params: [a, 'pending'] })),
+    )) as Hex[]
+    missing.forEach((a, i) => {
+      nonces.set(a, BigInt(counts[i]!))
+    })
+  }
+  const call = (data: Hex, gas: bigint, from: Address, to: Address = addresses.protocol) => {
+    const key = from.toLowerCase()
+    const nonce = nonces.get(key)
+    if (nonce === undefined) throw new Error(`no nonce loaded for ${from}`)
+    nonces.set(key, nonce + 1n)
+    return tx(from, to, data, gas, nonce)
+  }
+  await loadNonces([proposer, racer, deployer])
 
   // Enough TKO for every proposal fee, and the allowance; then batch mode.
   await rpc(rpcUrl, [
@@ -85,7 +106,11 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       addresses.token,
     ),
   ])
-  await rpc(rpcUrl, [{ method: 'evm_setAutomine', params: [false] }])
+  // Only this loop mines meanwhile: no automine, no interval mining (a round is one block of proposals).
+  await rpc(rpcUrl, [
+    { method: 'evm_setAutomine', params: [false] },
+    { method: 'evm_setIntervalMining', params: [0] },
+  ])
 
   const started = Date.now()
   let done = 0
@@ -97,6 +122,9 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
   }
   /** Blocks left to miss their window: proven late by the racer once the deadline has passed. */
   const pendingLate: { blockId: bigint; deadline: bigint }[] = []
+  // With interval mining on (npm start's anvil mines every second) a round's transactions may land in
+  // more than one block: read the proposals from every block since the last round.
+  let [fromBlock] = (await rpc(rpcUrl, [{ method: 'eth_blockNumber', params: [] }])) as [Hex]
   try {
     while (done < p.blocks) {
       const n = Math.min(perRound, p.blocks - done)
@@ -123,12 +151,19 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       const [logs] = (await rpc(rpcUrl, [
         {
           method: 'eth_getLogs',
-          params: [{ address: addresses.protocol, fromBlock: head.number, toBlock: head.number }],
+          params: [
+            {
+              address: addresses.protocol,
+              fromBlock: numberToHex(BigInt(fromBlock) + 1n),
+              toBlock: head.number,
+            },
+          ],
         },
       ])) as [Parameters<typeof parseEventLogs>[0]['logs']]
       const proposed = parseEventLogs({ abi: BlockProtocol.abi, logs, eventName: 'BlockProposed' })
       if (proposed.length !== n) throw new Error(`${n - proposed.length} of ${n} proposals reverted`)
       const now = BigInt(head.timestamp)
+      await loadNonces(proposed.map((log) => log.args.assignedProver))
       const proofs: RpcCall[] = []
       for (const log of proposed) {
         const { blockId, assignedProver, proofDeadline } = log.args
@@ -166,6 +201,7 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
         late++
       }
       await rpc(rpcUrl, [...proofs, { method: 'evm_mine', params: [] }])
+      ;[fromBlock] = (await rpc(rpcUrl, [{ method: 'eth_blockNumber', params: [] }])) as [Hex]
       done += n
       p.onProgress?.(done, p.blocks, (done * 1000) / Math.max(1, Date.now() - started))
     }
@@ -192,6 +228,9 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
   } finally {
     await rpc(rpcUrl, [
       { method: 'evm_setAutomine', params: [true] },
+      ...(p.restoreIntervalMining
+        ? [{ method: 'evm_setIntervalMining', params: [p.restoreIntervalMining] }]
+        : []),
       { method: 'anvil_autoImpersonateAccount', params: [false] },
     ])
   }
