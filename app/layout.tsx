@@ -32,8 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <footer className="mx-auto max-w-7xl px-4 pb-8 text-sm text-slate-600">
-            Read live from the chain: the pool in one lens call per block, history from the contract&apos;s
-            events.
+            Read live from the chain: the pool in one lens call per block, history from the indexer of the
+            contract&apos;s events.
           </footer>
         </Providers>
       </body>
