@@ -62,7 +62,8 @@ export default defineConfig({
   retries: ci ? 1 : 0,
   forbidOnly: ci,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Chain, indexer, app and Chromium share two cores: the indexer may take seconds to show a new block.
+  expect: { timeout: 20_000 },
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
   outputDir: 'test-results',
   use: {

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { test as base, expect } from '@playwright/test'
 import { type Deployment, parseDeployment } from '@/lib/chain/deployment'
 import { createE2EChain, type E2EChain } from './chain'
-import { E2E_DEPLOYMENTS_FILE } from './env'
+import { E2E_DEPLOYMENTS_FILE, E2E_INDEXER_CONTROL_URL } from './env'
 import { FeesPage, OverviewPage, ProversPage, SimulatePage, StakePage } from './pages'
 import { createProtocolHelpers, type ProtocolHelpers } from './protocol'
 import { TestWallet, type TestWalletOptions } from './test-wallet'
@@ -83,6 +83,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   isolatedChain: [
     async ({ chain }, use) => {
+      // The indexer has followed the previous test's revert (e2e/support/indexer-server.ts); absent in
+      // the harness-only run, where nothing answers.
+      await fetch(`${E2E_INDEXER_CONTROL_URL}/indexer/follow`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(150_000),
+      }).catch(() => undefined)
       const id = await chain.snapshot()
       await use(undefined)
       await chain.revert(id)

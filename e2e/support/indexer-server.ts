@@ -109,6 +109,29 @@ async function main(): Promise<void> {
     return head !== null && indexed !== null && indexed >= head
   }
 
+  const waitCaughtUp = async (ms: number) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
+      if (await caughtUp()) return true
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    return false
+  }
+  /**
+   * Before each test (e2e/support/fixtures.ts): the indexer has caught up with the chain. Each test ends
+   * with an evm_revert, a reorg for the indexer; one deeper than Ponder's finality (30 blocks on chain
+   * 31337, a test that mines many blocks) leaves it unable to follow ("unrecoverable reorg"), so then it
+   * starts over from an empty database, as an operator would after such a reorg.
+   */
+  const follow = async () => {
+    if (!child) start()
+    if (await waitCaughtUp(8_000)) return true
+    log('the indexer does not follow the chain (a reorg deeper than its finality?): starting it over')
+    await stop()
+    rmSync(dataDir, { recursive: true, force: true })
+    start()
+    return waitCaughtUp(120_000)
+  }
+
   const server = createServer((request, response) => {
     const reply = (status: number, body: string) => {
       response.writeHead(status, { 'content-type': 'text/plain' })
@@ -121,6 +144,10 @@ async function main(): Promise<void> {
     if (request.method === 'POST' && request.url === '/indexer/start') {
       if (!child) start()
       reply(200, 'started')
+      return
+    }
+    if (request.method === 'POST' && request.url === '/indexer/follow') {
+      void follow().then((ok) => reply(ok ? 200 : 503, ok ? 'following the chain' : 'not following'))
       return
     }
     if (request.method === 'GET' && request.url === '/') {
