@@ -63,28 +63,7 @@ export function normalizePool(raw: RawPool): Pool {
     totalOwed: raw.totalOwed,
     exitsToday: raw.exitsToday,
     stakerCount: raw.stakerCount,
-    provers: raw.provers.map(
-      (p): ProverEntry => ({
-        address: p.prover,
-        status: proverStatuses[p.status] ?? 'none',
-        slot: Number(p.slot),
-        stake: p.stake,
-        rewardPerGas: p.rewardPerGas,
-        currentCapacity: p.currentCapacity,
-        maxCapacity: p.maxCapacity,
-        outstandingBlocks: p.outstandingBlocks,
-        weight: p.weight,
-        healthBps: p.healthBps,
-        deposited: p.deposited,
-        slashed: p.slashed,
-        exitAmount: p.exitAmount,
-        exitUnlocksAt: p.exitUnlocksAt,
-        unclaimedRewards: p.unclaimedRewards,
-        owedRewards: p.owedRewards,
-        lastRewardChangeAt: p.lastRewardChangeAt,
-        lastCapacityChangeAt: p.lastCapacityChangeAt,
-      }),
-    ),
+    provers: raw.provers.map(proverEntryOf),
   }
 }
 
@@ -106,6 +85,30 @@ const reasonCodes = {
  * lib/pool-math), the input of `previewStake`, `previewChange` and `PoolModel.fromView`. No arithmetic;
  * pool.test.ts checks that the round trip gives back the lens result.
  */
+/** One prover of the lens (`ProverView`, from `getPool` or a `getStakers` page) with its status as a word. */
+export function proverEntryOf(p: RawPool['provers'][number]): ProverEntry {
+  return {
+    address: p.prover,
+    status: proverStatuses[p.status] ?? 'none',
+    slot: Number(p.slot),
+    stake: p.stake,
+    rewardPerGas: p.rewardPerGas,
+    currentCapacity: p.currentCapacity,
+    maxCapacity: p.maxCapacity,
+    outstandingBlocks: p.outstandingBlocks,
+    weight: p.weight,
+    healthBps: p.healthBps,
+    deposited: p.deposited,
+    slashed: p.slashed,
+    exitAmount: p.exitAmount,
+    exitUnlocksAt: p.exitUnlocksAt,
+    unclaimedRewards: p.unclaimedRewards,
+    owedRewards: p.owedRewards,
+    lastRewardChangeAt: p.lastRewardChangeAt,
+    lastCapacityChangeAt: p.lastCapacityChangeAt,
+  }
+}
+
 export function toPoolView(pool: Pool): PoolView {
   return {
     config: pool.config,

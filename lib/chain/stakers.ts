@@ -1,7 +1,8 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
 import { poolLensAbi } from './abi'
+import { proverEntryOf } from './pool'
 import type { ReadClient } from './read-client'
-import { type ProverEntry, proverStatuses } from './types'
+import type { ProverEntry } from './types'
 
 /** Stakers per `getStakers` call, and the most read in all (the fallback stays bounded). */
 export const STAKERS_PAGE = 200
@@ -32,27 +33,7 @@ export async function readLensStakers(
       ],
     })
     const [rows, total] = decodeFunctionResult({ abi: poolLensAbi, functionName: 'getStakers', data })
-    for (const p of rows)
-      out.push({
-        address: p.prover,
-        status: proverStatuses[p.status] ?? 'none',
-        slot: Number(p.slot),
-        stake: p.stake,
-        rewardPerGas: p.rewardPerGas,
-        currentCapacity: p.currentCapacity,
-        maxCapacity: p.maxCapacity,
-        outstandingBlocks: p.outstandingBlocks,
-        weight: p.weight,
-        healthBps: p.healthBps,
-        deposited: p.deposited,
-        slashed: p.slashed,
-        exitAmount: p.exitAmount,
-        exitUnlocksAt: p.exitUnlocksAt,
-        unclaimedRewards: p.unclaimedRewards,
-        owedRewards: p.owedRewards,
-        lastRewardChangeAt: p.lastRewardChangeAt,
-        lastCapacityChangeAt: p.lastCapacityChangeAt,
-      })
+    for (const p of rows) out.push(proverEntryOf(p))
     if (offset + BigInt(STAKERS_PAGE) >= total) break
   }
   return out
