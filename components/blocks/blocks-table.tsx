@@ -1,10 +1,10 @@
+import { BlockDeadline } from '@/components/blocks/block-deadline'
 import { AddressText, ProverLink } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { table } from '@/components/ui/table'
 import { type BlockRecord, blockStatus } from '@/lib/chain/history/blocks'
 import { formatInteger } from '@/lib/format/decimal'
-import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import { proposalFee } from '@/lib/pool-math/proposalFee'
 import { blockStatusTone } from './block-status-tone'
@@ -100,14 +100,7 @@ export function BlocksTable({
                   {r.slashed !== null ? <span className="ml-1 text-xs text-red-800">slashed</span> : null}
                 </td>
                 <td className={table.td}>
-                  <time
-                    dateTime={new Date(Number(r.proofDeadline) * 1000).toISOString()}
-                    title={formatTimestamp(r.proofDeadline)}
-                  >
-                    {r.proof
-                      ? formatTimestamp(r.proofDeadline).slice(11, 19)
-                      : formatRelative(r.proofDeadline, now)}
-                  </time>
+                  <BlockDeadline deadline={r.proofDeadline} proven={r.proof !== null} now={now} />
                 </td>
                 <td className={table.tdNumeric}>
                   {r.proof ? formatTko(r.proof.reward, { maxFractionDigits: 6 }) : '—'}

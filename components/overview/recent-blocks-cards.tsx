@@ -1,9 +1,9 @@
+import { BlockDeadline } from '@/components/blocks/block-deadline'
 import { blockStatusTone } from '@/components/blocks/block-status-tone'
 import { AddressText, ProverLink } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
 import { type BlockRecord, blockStatus } from '@/lib/chain/history/blocks'
 import { formatInteger } from '@/lib/format/decimal'
-import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import { proposalFee } from '@/lib/pool-math/proposalFee'
 
@@ -68,14 +68,7 @@ export function RecentBlocksCards({
               <div>
                 <dt className="text-xs text-slate-600">Deadline</dt>
                 <dd className="tabular">
-                  <time
-                    dateTime={new Date(Number(r.proofDeadline) * 1000).toISOString()}
-                    title={formatTimestamp(r.proofDeadline)}
-                  >
-                    {r.proof
-                      ? formatTimestamp(r.proofDeadline).slice(11, 19)
-                      : formatRelative(r.proofDeadline, now)}
-                  </time>
+                  <BlockDeadline deadline={r.proofDeadline} proven={r.proof !== null} now={now} />
                 </dd>
               </div>
               <div>
