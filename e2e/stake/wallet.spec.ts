@@ -151,20 +151,24 @@ test('a transaction in flight survives a reload and is followed to its receipt',
   await expect(stakePage.walletCard).toContainText(wallet.address)
   await stakePage.getTestTokensButton.click()
   await expect(stakePage.statValue('TKO balance')).toHaveText('10,000 TKO')
-  await stakePage.fillStake({ amount: '6000', capacity: '4' })
+  // An amount no other test stakes from this account: the same call from the same state is the same
+  // signed transaction, and anvil still answers the receipt of a transaction whose block an earlier
+  // test's evm_revert undid, so "6,000" here could be "confirmed" before it was ever mined.
+  await stakePage.fillStake({ amount: '6100', capacity: '4' })
 
   await chain.testClient.setAutomine(false)
   try {
     await stakePage.stakeButton.click()
     await expect(txStatus(page)).toContainText('submitted, waiting for confirmation')
+    expect(await chain.testClient.getTxpoolStatus()).toMatchObject({ pending: 1 })
     await stakePage.reload()
-    await expect(txStatus(page)).toContainText('Stake 6,000 TKO: submitted, waiting for confirmation')
+    await expect(txStatus(page)).toContainText('Stake 6,100 TKO: submitted, waiting for confirmation')
     await chain.mine(1)
-    await expect(txStatus(page)).toContainText('Stake 6,000 TKO: confirmed')
+    await expect(txStatus(page)).toContainText('Stake 6,100 TKO: confirmed')
   } finally {
     await chain.testClient.setAutomine(true)
   }
-  await expect(stakePage.statValue('Stake')).toHaveText('6,000 TKO')
+  await expect(stakePage.statValue('Stake')).toHaveText('6,100 TKO')
 })
 
 test('the stake page has no serious accessibility violations', async ({ page, stakePage, wallet }) => {

@@ -91,6 +91,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }).catch(() => undefined)
       const id = await chain.snapshot()
       await use(undefined)
+      // A test that failed half-way may leave a transaction waiting in the pool, and automine off:
+      // neither belongs to the snapshot, so neither may reach the next test.
+      await chain.testClient.request({ method: 'anvil_dropAllTransactions' as never, params: [] as never })
+      await chain.testClient.setAutomine(true)
       await chain.revert(id)
     },
     { auto: true },
