@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import { AddressText } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
+import { statusTone } from '@/components/ui/status-tone'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatTko } from '@/lib/format/units'
 import type { LeaderboardRow } from './leaderboard-data'
-import { statusTone } from './status-tone'
 
 /**
  * The leaderboard below `md`: one card per prover (rank, prover, stake, odds, health, status) instead

@@ -6,9 +6,9 @@ import { ProverLink } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PerGas } from '@/components/ui/per-gas'
+import { statusTone } from '@/components/ui/status-tone'
 import { table } from '@/components/ui/table'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatTko } from '@/lib/format/units'
@@ -16,6 +16,7 @@ import { useHistory } from '@/lib/history/hooks'
 import { stakerEntry } from '@/lib/history/stakers'
 import type { HistoryResult, StakersView } from '@/lib/history/types'
 import { NON_ACTIVE, stakersView } from '@/lib/history/views'
+import type { PoolView, ProverView } from '@/lib/pool-math/types'
 import { LeaderboardCards } from './leaderboard-cards'
 import {
   applyLeaderboardState,
@@ -30,7 +31,6 @@ import {
   type SortKey,
   sortKeys,
 } from './leaderboard-data'
-import { statusTone } from './status-tone'
 
 const columns: { key: SortKey; label: string; numeric: boolean; title?: string }[] = [
   { key: 'rank', label: 'Rank', numeric: true },
@@ -77,12 +77,12 @@ export function Leaderboard({
   initialOthers,
   fallbackOthers,
 }: {
-  initialPool: Pool
+  initialPool: PoolView
   initialState: LeaderboardState
   /** Exiting and evicted stakers from the indexer (the lens lists active provers only). */
   initialOthers: HistoryResult<StakersView>
   /** The same from the lens's paginated `getStakers`, read by the server when the indexer was down. */
-  fallbackOthers: ProverEntry[]
+  fallbackOthers: ProverView[]
 }) {
   const { pool } = usePool(initialPool)
   const others = useHistory(stakersView, { status: NON_ACTIVE }, initialOthers).data
@@ -90,10 +90,10 @@ export function Leaderboard({
   const searchId = useId()
   const all = useMemo(() => {
     const rest = others ? others.stakers.map(stakerEntry) : fallbackOthers
-    const active = new Set(pool.provers.map((p) => p.address.toLowerCase()))
+    const active = new Set(pool.provers.map((p) => p.prover.toLowerCase()))
     return leaderboardRows({
       ...pool,
-      provers: [...pool.provers, ...rest.filter((p) => !active.has(p.address.toLowerCase()))],
+      provers: [...pool.provers, ...rest.filter((p) => !active.has(p.prover.toLowerCase()))],
     })
   }, [pool, others, fallbackOthers])
   const rows = useMemo(() => applyLeaderboardState(all, state), [all, state])
@@ -172,7 +172,7 @@ export function Leaderboard({
         <SortSelect state={state} onSort={sortBy} />
         <button
           type="button"
-          onClick={() => downloadCsv(rows, pool.blockNumber)}
+          onClick={() => downloadCsv(rows, pool.chainBlockNumber)}
           className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
         >
           Export CSV
@@ -180,7 +180,7 @@ export function Leaderboard({
       </div>
 
       <p className="text-sm text-slate-600" aria-live="polite">
-        Showing {rows.length} of {all.length} provers · block #{formatInteger(pool.blockNumber)}
+        Showing {rows.length} of {all.length} provers · block #{formatInteger(pool.chainBlockNumber)}
       </p>
 
       {all.length === 0 ? (

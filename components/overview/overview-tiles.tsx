@@ -4,19 +4,14 @@ import { StaleNotice } from '@/components/layout/stale-notice'
 import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
-import type { EmergencyReason, Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
+import { emergencyReasonWord } from '@/lib/format/status'
 import { formatDuration, formatDurationMs } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
-
-export const emergencyReasonText: Record<EmergencyReason, string> = {
-  none: 'none',
-  congestion: 'congestion',
-  'prover-failure': 'prover failure',
-}
+import type { PoolView } from '@/lib/pool-math/types'
 
 /** The pool at a glance, live (one lens read per block, shared with the rest of the page). */
-export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
+export function OverviewTiles({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   const { config } = pool
   const batching = pool.batchSize > 1n
@@ -60,7 +55,7 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
         <Stat
           label="Emergency mode"
           value={pool.emergency ? 'On' : 'Off'}
-          detail={pool.emergency ? `reason: ${emergencyReasonText[pool.emergencyReason]}` : 'reason: none'}
+          detail={pool.emergency ? `reason: ${emergencyReasonWord(pool.emergencyReason)}` : 'reason: none'}
           tone={pool.emergency ? 'danger' : 'default'}
         />
         <Stat

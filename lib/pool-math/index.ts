@@ -36,6 +36,13 @@ export {
   effectiveRewardPerGas,
 } from './effectiveRewardPerGas'
 export { emergencyExitBacklog } from './emergencyExitBacklog'
+export {
+  type ExitsTodayParameters,
+  type ExitsTodayReturnType,
+  exitDayOf,
+  exitLimitResetsAt,
+  exitsToday,
+} from './exitsToday'
 export { type HealthBpsParameters, type HealthBpsReturnType, healthBps } from './healthBps'
 export {
   type EligibilityRequirements,
@@ -46,6 +53,11 @@ export {
 } from './isEligible'
 export { type MinCapacityParameters, type MinCapacityReturnType, minCapacity } from './minCapacity'
 export { type MinStakeParameters, type MinStakeReturnType, minStake } from './minStake'
+export {
+  type MinStakeUnitsParameters,
+  type MinStakeUnitsReturnType,
+  minStakeUnits,
+} from './minStakeUnits'
 export {
   configFieldName,
   describePoolError,
@@ -82,7 +94,8 @@ export {
   type PreviewStakeReturnType,
   previewStake,
 } from './preview/previewStake'
-export { type RankOfParameters, rankOf } from './preview/rankOf'
+export { compareRank, type RankedSlot, type RankOfParameters, rankOf, ranksAbove } from './preview/rankOf'
+export { type SlotWeight, slotWeights } from './preview/slotWeights'
 export {
   type ProofKind,
   type ProofRewardParameters,
@@ -126,10 +139,12 @@ export {
 export {
   type BlockInfo,
   EmergencyReason,
+  emergencyReasonOf,
   type PoolView,
   type ProverView,
   type StakerInfo,
   StakerStatus,
+  stakerStatusOf,
 } from './types'
 export { type ValidateConfigReturnType, validateConfig } from './validateConfig'
 export { type WeightParameters, type WeightReturnType, weight } from './weight'
