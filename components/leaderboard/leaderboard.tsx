@@ -16,6 +16,7 @@ import { useHistory } from '@/lib/history/hooks'
 import { stakerEntry } from '@/lib/history/stakers'
 import type { HistoryResult, StakersView } from '@/lib/history/types'
 import { NON_ACTIVE, stakersView } from '@/lib/history/views'
+import { isFullHealth } from '@/lib/pool-math/isFullHealth'
 import type { PoolView, ProverView } from '@/lib/pool-math/types'
 import { LeaderboardCards } from './leaderboard-cards'
 import {
@@ -252,7 +253,7 @@ export function Leaderboard({
                       </td>
                       <td className={table.tdNumeric}>{formatDecimal(r.weight, 18, 1)}</td>
                       <td className={table.tdNumeric}>{formatFraction(r.probability)}</td>
-                      <td className={`${table.tdNumeric} ${r.healthBps < 10_000n ? 'text-red-800' : ''}`}>
+                      <td className={`${table.tdNumeric} ${isFullHealth(r.healthBps) ? '' : 'text-red-800'}`}>
                         {formatBps(r.healthBps)}
                       </td>
                       <td className={table.td}>

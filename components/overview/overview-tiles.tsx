@@ -8,6 +8,8 @@ import { formatInteger } from '@/lib/format/decimal'
 import { emergencyReasonWord } from '@/lib/format/status'
 import { formatDuration, formatDurationMs } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
+import { batchSize } from '@/lib/pool-math/batchSize'
+import { isCongested } from '@/lib/pool-math/isCongested'
 import type { PoolView } from '@/lib/pool-math/types'
 
 /** The pool at a glance, live (one lens read per block, shared with the rest of the page). */
@@ -39,9 +41,9 @@ export function OverviewTiles({ initialPool }: { initialPool: PoolView }) {
           value={formatInteger(pool.backlog)}
           detail="proposed blocks not yet proven"
           tone={
-            pool.backlog >= config.congestionBacklog
+            isCongested(pool, config)
               ? 'danger'
-              : pool.backlog >= config.batchingBacklog
+              : batchSize(pool, config) > 1n // batching by the backlog alone, not by emergency mode
                 ? 'warning'
                 : 'default'
           }

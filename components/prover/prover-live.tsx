@@ -23,6 +23,8 @@ import { formatPerGas, formatTko, tkoToNumber } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, ProverTimelineView } from '@/lib/history/types'
 import { proverView } from '@/lib/history/views'
+import { BPS } from '@/lib/pool-math/config'
+import { isFullHealth } from '@/lib/pool-math/isFullHealth'
 import { type PoolView, type ProverView, StakerStatus } from '@/lib/pool-math/types'
 import type { StakeChartPoint } from './stake-history-plot'
 
@@ -146,9 +148,9 @@ export function ProverLive({
           <Stat label="Stake" value={formatTko(entry?.stake ?? 0n)} detail="active, slashable" />
           <Stat
             label="Health"
-            value={formatBps(entry?.healthBps ?? history.points.at(-1)?.healthBps ?? 10_000n)}
+            value={formatBps(entry?.healthBps ?? history.points.at(-1)?.healthBps ?? BPS)}
             detail="deposits not slashed"
-            tone={(entry?.healthBps ?? 10_000n) < 10_000n ? 'warning' : 'default'}
+            tone={entry && !isFullHealth(entry.healthBps) ? 'warning' : 'default'}
           />
           <Stat
             label="Deposited / slashed"

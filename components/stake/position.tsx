@@ -18,6 +18,7 @@ import {
   expectedBlocksPerDay,
   expectedRewardPerDay,
   healthBps,
+  isFullHealth,
   type PoolView,
   previewChange,
   type StakerInfo,
@@ -134,7 +135,7 @@ export function Position(props: PositionProps) {
           <Stat
             label="Health"
             value={formatBps(health)}
-            tone={health < 10_000n ? 'warning' : 'default'}
+            tone={isFullHealth(health) ? 'default' : 'warning'}
             detail={
               staker.slashed > 0n
                 ? `${formatTko(staker.slashed, { maxFractionDigits: 4 })} slashed of ${formatTko(staker.deposited, { maxFractionDigits: 0 })} deposited`

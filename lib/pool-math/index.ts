@@ -44,6 +44,7 @@ export {
   exitsToday,
 } from './exitsToday'
 export { type HealthBpsParameters, type HealthBpsReturnType, healthBps } from './healthBps'
+export { type IsCongestedParameters, isCongested } from './isCongested'
 export {
   type EligibilityRequirements,
   eligibilityRequirements,
@@ -51,6 +52,7 @@ export {
   type IsEligibleReturnType,
   isEligible,
 } from './isEligible'
+export { isFullHealth } from './isFullHealth'
 export { type MinCapacityParameters, type MinCapacityReturnType, minCapacity } from './minCapacity'
 export { type MinStakeParameters, type MinStakeReturnType, minStake } from './minStake'
 export {

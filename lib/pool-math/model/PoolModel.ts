@@ -18,6 +18,7 @@ import { exitDayOf, exitLimitResetsAt, exitsToday } from '../exitsToday'
 import { healthBps } from '../healthBps'
 import { checksum } from '../internal/checksum'
 import { min } from '../internal/minMax'
+import { isCongested } from '../isCongested'
 import { eligibilityRequirements, isEligible } from '../isEligible'
 import { minCapacity } from '../minCapacity'
 import { minStake } from '../minStake'
@@ -784,7 +785,7 @@ export class PoolModel {
       reason = EmergencyReason.None
       events.push({ eventName: 'EmergencyModeChanged', args: [false, EmergencyReason.None] })
     }
-    if (reason === EmergencyReason.None && backlog >= config.congestionBacklog) {
+    if (reason === EmergencyReason.None && isCongested({ backlog }, config)) {
       reason = EmergencyReason.Congestion
       events.push({ eventName: 'EmergencyModeChanged', args: [true, EmergencyReason.Congestion] })
     }
