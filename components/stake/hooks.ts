@@ -62,7 +62,7 @@ export function useAccountState(address: Address | undefined) {
           blockNumber,
         }),
       ])
-      return { tko, eth, staker: staker as unknown as StakerInfo }
+      return { tko, eth, staker }
     },
   })
 }

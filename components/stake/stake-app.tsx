@@ -63,7 +63,7 @@ export function StakeApp({
       : null
 
   const staker = state.data?.staker
-  const status = staker?.status as StakerStatus | undefined
+  const status = staker?.status
   // Who took the slot of an evicted account: the indexer's staker row (read only while connected).
   const own = useHistory(
     proverView,

@@ -1,5 +1,6 @@
 import type { Address, ContractFunctionReturnType, Hex } from 'viem'
-// A type-only import: the ABI is the source of the lens's shape, and no bytes of it ship with pool-math.
+// Type-only imports: the ABIs are the source of the read shapes, and no bytes of them ship with pool-math.
+import type { blockProtocolAbi } from '../../contracts-abi/BlockProtocol'
 import type { proverPoolLensAbi } from '../../contracts-abi/ProverPoolLens'
 
 /** Mirrors `enum EmergencyReason` in contracts/PoolTypes.sol (`None` = emergency mode off). */
@@ -29,28 +30,13 @@ export function emergencyReasonOf(reason: number): EmergencyReason {
   return known
 }
 
-/** Mirrors `struct StakerInfo` (`getStaker`). `slot` is 1-based, 0 when not active. */
-export type StakerInfo = {
-  prover: Address
-  status: StakerStatus
-  slot: bigint
-  stake: bigint
-  rewardPerGas: bigint
-  currentCapacity: bigint
-  maxCapacity: bigint
-  /** Assigned to it and not yet proven: its current capacity is `max(0, maxCapacity - outstandingBlocks)`. */
-  outstandingBlocks: bigint
-  deposited: bigint
-  slashed: bigint
-  exitAmount: bigint
-  exitUnlocksAt: bigint
-  /** Claimable rewards (paid by the treasury). */
-  rewards: bigint
-  /** Rewards the treasury could not pay yet (paid first once it is refilled). */
-  owedRewards: bigint
-  lastRewardChangeAt: bigint
-  lastCapacityChangeAt: bigint
-}
+/**
+ * `getStaker(prover)` of the core (`struct StakerInfo`) exactly as viem decodes it from the ABI. `slot` is
+ * 1-based, 0 when not active; `outstandingBlocks` are assigned and not yet proven (its current capacity
+ * is `max(0, maxCapacity - outstandingBlocks)`); `rewards` are claimable, `owedRewards` what the treasury
+ * could not pay yet (paid first once it is refilled). `status` is a `StakerStatus` number.
+ */
+export type StakerInfo = ContractFunctionReturnType<typeof blockProtocolAbi, 'view', 'getStaker'>
 
 /** Mirrors `struct BlockInfo` (`getBlock`). */
 export type BlockInfo = {
