@@ -41,6 +41,7 @@ function lensClient(model: PoolModel) {
       async request({ method, params }) {
         if (method !== 'eth_call') throw new Error(`unexpected ${method}`)
         calls.push(params)
+        // A custom transport's params are untyped; an eth_call's are [call, block].
         const [{ data }] = params as [{ data: `0x${string}` }]
         const call = decodeFunctionData({ abi: poolLensAbi, data })
         if (call.functionName === 'getPool') {

@@ -75,7 +75,7 @@ export const getPoolSnapshot = cache(async (): Promise<PoolSnapshot> => {
 export async function getServerStaker(
   snapshot: Extract<PoolSnapshot, { status: 'ok' }>,
   address: `0x${string}`,
-) {
+): Promise<ProverView | null> {
   const lower = address.toLowerCase()
   const active = snapshot.pool.provers.find((p) => p.prover.toLowerCase() === lower)
   if (active) return active
@@ -88,7 +88,7 @@ export async function getServerStaker(
     })
   } catch (error) {
     describeAndLog('reading a staker', error, env.rpcUrl)
-    return null as ProverView | null
+    return null
   }
 }
 
