@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const snapshot = await getPoolSnapshot()
   const settings = snapshot.status === 'no-deployment' ? null : snapshot.chain.settings
-  const initialBlockNumber = snapshot.status === 'ok' ? snapshot.pool.blockNumber.toString() : null
+  const initialBlockNumber = snapshot.status === 'ok' ? snapshot.pool.chainBlockNumber.toString() : null
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

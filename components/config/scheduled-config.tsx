@@ -2,20 +2,20 @@
 
 import { Notice } from '@/components/ui/notice'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { configFieldLabel, formatConfigValue } from '@/lib/format/config'
 import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { poolConfigKeys } from '@/lib/pool-math/config'
+import type { PoolView } from '@/lib/pool-math/types'
 
 /**
  * A config change the owner scheduled (SPEC Revision 2.1): what changes, from what to what, and when it
  * may apply. Blocks proposed before it applies keep the rates they were proposed under. Renders nothing
  * when no change is scheduled, unless `quiet` is false (then it says how far ahead changes are announced).
  */
-export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: Pool; quiet?: boolean }) {
+export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: PoolView; quiet?: boolean }) {
   const { pool } = usePool(initialPool)
-  const pending = pool.pendingConfig
-  if (!pending) {
+  // The lens reports "nothing scheduled" as `pendingConfigAt` 0 (and an all-zero `pendingConfig`).
+  if (pool.pendingConfigAt === 0n) {
     if (quiet) return null
     return (
       <p className="text-sm text-slate-700">
@@ -24,14 +24,16 @@ export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: Po
       </p>
     )
   }
-  const changes = poolConfigKeys.filter((key) => pending.config[key] !== pool.config[key])
-  const due = pending.activatesAt <= pool.timestamp
+  const pending = pool.pendingConfig
+  const activatesAt = pool.pendingConfigAt
+  const changes = poolConfigKeys.filter((key) => pending[key] !== pool.config[key])
+  const due = activatesAt <= pool.chainTimestamp
   return (
     <Notice tone="warning" title="A config change is scheduled">
       <p>
         {due
-          ? `It may be applied now (due since ${formatTimestamp(pending.activatesAt)}); anyone can apply it.`
-          : `It can apply ${formatRelative(pending.activatesAt, pool.timestamp)} (${formatTimestamp(pending.activatesAt)}), not before.`}{' '}
+          ? `It may be applied now (due since ${formatTimestamp(activatesAt)}); anyone can apply it.`
+          : `It can apply ${formatRelative(activatesAt, pool.chainTimestamp)} (${formatTimestamp(activatesAt)}), not before.`}{' '}
         Blocks proposed before then keep the windows, rewards and slashes of version{' '}
         {pool.configVersion.toString()}.
       </p>
@@ -60,7 +62,7 @@ export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: Po
                   {configFieldLabel(key)}
                 </th>
                 <td className="pr-4 tabular">{formatConfigValue(key, pool.config[key])}</td>
-                <td className="tabular font-medium">{formatConfigValue(key, pending.config[key])}</td>
+                <td className="tabular font-medium">{formatConfigValue(key, pending[key])}</td>
               </tr>
             ))}
           </tbody>

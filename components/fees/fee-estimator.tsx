@@ -2,11 +2,11 @@
 
 import { useId, useState } from 'react'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatPerGas, formatTko } from '@/lib/format/units'
 import { MAX_GAS_USED } from '@/lib/pool-math/config'
 import { proposalFee } from '@/lib/pool-math/proposalFee'
+import type { PoolView } from '@/lib/pool-math/types'
 
 function parseGas(text: string): bigint | string {
   const clean = text.replace(/[\s,_]/g, '')
@@ -19,7 +19,7 @@ function parseGas(text: string): bigint | string {
 }
 
 /** What proposing a block costs now: `proposalFee(F, gasUsed)` from lib/pool-math, live with F. */
-export function FeeEstimator({ initialPool }: { initialPool: Pool }) {
+export function FeeEstimator({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   const [text, setText] = useState('1000000')
   const inputId = useId()
@@ -61,7 +61,7 @@ export function FeeEstimator({ initialPool }: { initialPool: Pool }) {
         </output>
         <p className="text-sm text-slate-600">
           {typeof parsed === 'bigint'
-            ? `${formatInteger(parsed)} gas × ${formatPerGas(pool.feePerGas)} per gas, at block #${formatInteger(pool.blockNumber)}. Paid when the block is proposed.`
+            ? `${formatInteger(parsed)} gas × ${formatPerGas(pool.feePerGas)} per gas, at block #${formatInteger(pool.chainBlockNumber)}. Paid when the block is proposed.`
             : 'Fee = gas used × fee per gas.'}
         </p>
       </div>

@@ -1,13 +1,13 @@
-import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatBps } from '@/lib/format/percent'
 import { nextFeePerGas } from '@/lib/pool-math/nextFeePerGas'
 import { rewardPerGasBand } from '@/lib/pool-math/rewardPerGasBand'
+import type { PoolView } from '@/lib/pool-math/types'
 
 /**
  * How F moves, with the live parameters: a moving average of the rewards of proofs delivered in time.
  */
-export function FeeExplainer({ pool }: { pool: Pool }) {
+export function FeeExplainer({ pool }: { pool: PoolView }) {
   const c = pool.config
   const n = c.feeSmoothing
   // Proofs for F to cover half the distance to a steady R': ln 2 / -ln(1 - 1/n).

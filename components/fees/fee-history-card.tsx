@@ -1,14 +1,25 @@
 import { Card } from '@/components/ui/card'
-import type { Pool } from '@/lib/chain/types'
 import { readHistory } from '@/lib/history/server'
 import { feesView } from '@/lib/history/views'
+import type { PoolView } from '@/lib/pool-math/types'
 import { FeeHistoryChart } from './fee-history-chart'
 import { type FeeRange, rangeStart } from './fee-history-data'
 import { FeeRangeSwitch } from './fee-range-switch'
 
 /** "Fee per gas history": the range switch and the live chart, first paint from the indexer (downsampled in SQL). */
-export async function FeeHistoryCard({ pool, range, path }: { pool: Pool; range: FeeRange; path: string }) {
-  const initial = await readHistory(feesView, { from: rangeStart(range, pool.timestamp), to: pool.timestamp })
+export async function FeeHistoryCard({
+  pool,
+  range,
+  path,
+}: {
+  pool: PoolView
+  range: FeeRange
+  path: string
+}) {
+  const initial = await readHistory(feesView, {
+    from: rangeStart(range, pool.chainTimestamp),
+    to: pool.chainTimestamp,
+  })
   return (
     <Card
       id="fee-history"

@@ -6,11 +6,11 @@ import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { formatPerGas } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import type { FeeHistoryView, HistoryResult } from '@/lib/history/types'
 import { feesView } from '@/lib/history/views'
+import type { PoolView } from '@/lib/pool-math/types'
 import { describeFeeHistory, type FeeRange, prepareFeeHistory, rangeStart } from './fee-history-data'
 
 const CHART_HEIGHT = 260
@@ -31,7 +31,7 @@ export function FeeHistoryChart({
   initial,
   range,
 }: {
-  initialPool: Pool
+  initialPool: PoolView
   /** The server's read of the range, up to `initialPool.timestamp`. */
   initial: HistoryResult<FeeHistoryView>
   range: FeeRange
@@ -39,7 +39,7 @@ export function FeeHistoryChart({
   const { pool } = usePool(initialPool)
   const history = useHistory(
     feesView,
-    { from: rangeStart(range, pool.timestamp), to: pool.timestamp },
+    { from: rangeStart(range, pool.chainTimestamp), to: pool.chainTimestamp },
     initial,
   )
   const points = history.data?.points
@@ -47,10 +47,10 @@ export function FeeHistoryChart({
     () =>
       prepareFeeHistory(points ?? [], {
         range,
-        now: pool.timestamp,
+        now: pool.chainTimestamp,
         current: pool.feePerGas,
       }),
-    [points, range, pool.timestamp, pool.feePerGas],
+    [points, range, pool.chainTimestamp, pool.feePerGas],
   )
   if (!points) return <HistoryUnavailable result={history.result} what="The fee history" />
   const summary =

@@ -3,15 +3,15 @@
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { formatBps } from '@/lib/format/percent'
 import { formatPerGas } from '@/lib/format/units'
 import { nextFeePerGas } from '@/lib/pool-math/nextFeePerGas'
 import { rewardPerGasBand } from '@/lib/pool-math/rewardPerGasBand'
 import { rewardPerGasRange } from '@/lib/pool-math/rewardPerGasRange'
+import type { PoolView } from '@/lib/pool-math/types'
 
 /** F now, the band R' is clamped to, the range R may be set in, and where the next proof can move F. */
-export function FeeSummary({ initialPool }: { initialPool: Pool }) {
+export function FeeSummary({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   const F = pool.feePerGas
   const c = pool.config

@@ -1,10 +1,11 @@
 import Link from 'next/link'
 import { AddressText } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
+import { statusTone } from '@/components/ui/status-tone'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatTko } from '@/lib/format/units'
+import { isFullHealth } from '@/lib/pool-math/isFullHealth'
 import type { LeaderboardRow } from './leaderboard-data'
-import { statusTone } from './status-tone'
 
 /**
  * The leaderboard below `md`: one card per prover (rank, prover, stake, odds, health, status) instead
@@ -71,7 +72,7 @@ export function LeaderboardCards({
             </div>
             <div>
               <dt className="text-xs text-slate-600">Health</dt>
-              <dd className={`font-medium tabular ${r.healthBps < 10_000n ? 'text-red-800' : ''}`}>
+              <dd className={`font-medium tabular ${isFullHealth(r.healthBps) ? '' : 'text-red-800'}`}>
                 {formatBps(r.healthBps)}
               </dd>
             </div>

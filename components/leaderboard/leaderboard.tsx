@@ -6,9 +6,9 @@ import { ProverLink } from '@/components/ui/address-link'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PerGas } from '@/components/ui/per-gas'
+import { statusTone } from '@/components/ui/status-tone'
 import { table } from '@/components/ui/table'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatTko } from '@/lib/format/units'
@@ -16,6 +16,8 @@ import { useHistory } from '@/lib/history/hooks'
 import { stakerEntry } from '@/lib/history/stakers'
 import type { HistoryResult, StakersView } from '@/lib/history/types'
 import { NON_ACTIVE, stakersView } from '@/lib/history/views'
+import { isFullHealth } from '@/lib/pool-math/isFullHealth'
+import type { PoolView, ProverView } from '@/lib/pool-math/types'
 import { LeaderboardCards } from './leaderboard-cards'
 import {
   applyLeaderboardState,
@@ -30,7 +32,6 @@ import {
   type SortKey,
   sortKeys,
 } from './leaderboard-data'
-import { statusTone } from './status-tone'
 
 const columns: { key: SortKey; label: string; numeric: boolean; title?: string }[] = [
   { key: 'rank', label: 'Rank', numeric: true },
@@ -77,12 +78,12 @@ export function Leaderboard({
   initialOthers,
   fallbackOthers,
 }: {
-  initialPool: Pool
+  initialPool: PoolView
   initialState: LeaderboardState
   /** Exiting and evicted stakers from the indexer (the lens lists active provers only). */
   initialOthers: HistoryResult<StakersView>
   /** The same from the lens's paginated `getStakers`, read by the server when the indexer was down. */
-  fallbackOthers: ProverEntry[]
+  fallbackOthers: ProverView[]
 }) {
   const { pool } = usePool(initialPool)
   const others = useHistory(stakersView, { status: NON_ACTIVE }, initialOthers).data
@@ -90,10 +91,10 @@ export function Leaderboard({
   const searchId = useId()
   const all = useMemo(() => {
     const rest = others ? others.stakers.map(stakerEntry) : fallbackOthers
-    const active = new Set(pool.provers.map((p) => p.address.toLowerCase()))
+    const active = new Set(pool.provers.map((p) => p.prover.toLowerCase()))
     return leaderboardRows({
       ...pool,
-      provers: [...pool.provers, ...rest.filter((p) => !active.has(p.address.toLowerCase()))],
+      provers: [...pool.provers, ...rest.filter((p) => !active.has(p.prover.toLowerCase()))],
     })
   }, [pool, others, fallbackOthers])
   const rows = useMemo(() => applyLeaderboardState(all, state), [all, state])
@@ -172,7 +173,7 @@ export function Leaderboard({
         <SortSelect state={state} onSort={sortBy} />
         <button
           type="button"
-          onClick={() => downloadCsv(rows, pool.blockNumber)}
+          onClick={() => downloadCsv(rows, pool.chainBlockNumber)}
           className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
         >
           Export CSV
@@ -180,7 +181,7 @@ export function Leaderboard({
       </div>
 
       <p className="text-sm text-slate-600" aria-live="polite">
-        Showing {rows.length} of {all.length} provers · block #{formatInteger(pool.blockNumber)}
+        Showing {rows.length} of {all.length} provers · block #{formatInteger(pool.chainBlockNumber)}
       </p>
 
       {all.length === 0 ? (
@@ -252,7 +253,7 @@ export function Leaderboard({
                       </td>
                       <td className={table.tdNumeric}>{formatDecimal(r.weight, 18, 1)}</td>
                       <td className={table.tdNumeric}>{formatFraction(r.probability)}</td>
-                      <td className={`${table.tdNumeric} ${r.healthBps < 10_000n ? 'text-red-800' : ''}`}>
+                      <td className={`${table.tdNumeric} ${isFullHealth(r.healthBps) ? '' : 'text-red-800'}`}>
                         {formatBps(r.healthBps)}
                       </td>
                       <td className={table.td}>

@@ -2,16 +2,17 @@
 
 import { Notice } from '@/components/ui/notice'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatBps } from '@/lib/format/percent'
+import { emergencyReasonWord } from '@/lib/format/status'
 import { emergencyExitBacklog } from '@/lib/pool-math/emergencyExitBacklog'
+import { EmergencyReason, type PoolView } from '@/lib/pool-math/types'
 
 /**
  * Explains emergency mode and batching while they are on: what changes for provers and proposers,
  * and when it ends. Nothing is shown in normal operation.
  */
-export function ModeBanner({ initialPool }: { initialPool: Pool }) {
+export function ModeBanner({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   const { config } = pool
   const batching = pool.batchSize > 1n
@@ -24,10 +25,10 @@ export function ModeBanner({ initialPool }: { initialPool: Pool }) {
         <Notice
           tone="danger"
           live="status"
-          title={`Emergency mode is on (${pool.emergencyReason === 'congestion' ? 'congestion' : 'prover failure'})`}
+          title={`Emergency mode is on (${emergencyReasonWord(pool.emergencyReason)})`}
         >
           <p>
-            {pool.emergencyReason === 'congestion'
+            {pool.emergencyReason === EmergencyReason.Congestion
               ? `The backlog reached ${formatInteger(config.congestionBacklog)} unproven blocks.`
               : 'An assigned prover missed its window while too few provers were available or the backlog was high.'}{' '}
             It ends when the backlog is at most {formatInteger(emergencyExitBacklog(config))} and at least{' '}

@@ -4,19 +4,16 @@ import { StaleNotice } from '@/components/layout/stale-notice'
 import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { usePool } from '@/lib/chain/hooks'
-import type { EmergencyReason, Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
+import { emergencyReasonWord } from '@/lib/format/status'
 import { formatDuration, formatDurationMs } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
-
-export const emergencyReasonText: Record<EmergencyReason, string> = {
-  none: 'none',
-  congestion: 'congestion',
-  'prover-failure': 'prover failure',
-}
+import { batchSize } from '@/lib/pool-math/batchSize'
+import { isCongested } from '@/lib/pool-math/isCongested'
+import type { PoolView } from '@/lib/pool-math/types'
 
 /** The pool at a glance, live (one lens read per block, shared with the rest of the page). */
-export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
+export function OverviewTiles({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   const { config } = pool
   const batching = pool.batchSize > 1n
@@ -44,9 +41,9 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
           value={formatInteger(pool.backlog)}
           detail="proposed blocks not yet proven"
           tone={
-            pool.backlog >= config.congestionBacklog
+            isCongested(pool, config)
               ? 'danger'
-              : pool.backlog >= config.batchingBacklog
+              : batchSize(pool, config) > 1n // batching by the backlog alone, not by emergency mode
                 ? 'warning'
                 : 'default'
           }
@@ -60,7 +57,7 @@ export function OverviewTiles({ initialPool }: { initialPool: Pool }) {
         <Stat
           label="Emergency mode"
           value={pool.emergency ? 'On' : 'Off'}
-          detail={pool.emergency ? `reason: ${emergencyReasonText[pool.emergencyReason]}` : 'reason: none'}
+          detail={pool.emergency ? `reason: ${emergencyReasonWord(pool.emergencyReason)}` : 'reason: none'}
           tone={pool.emergency ? 'danger' : 'default'}
         />
         <Stat

@@ -1,12 +1,12 @@
 import { Card } from '@/components/ui/card'
-import type { Pool } from '@/lib/chain/types'
 import { readHistory } from '@/lib/history/server'
 import { blocksView } from '@/lib/history/views'
+import type { PoolView } from '@/lib/pool-math/types'
 import { RECENT_BLOCKS } from './constants'
 import { RecentBlocks } from './recent-blocks'
 
 /** "Recent blocks": one page of the newest blocks from the indexer, then kept live in the browser. */
-export async function RecentBlocksCard({ pool }: { pool: Pool }) {
+export async function RecentBlocksCard({ pool }: { pool: PoolView }) {
   const initial = await readHistory(blocksView, { limit: RECENT_BLOCKS })
   return (
     <Card

@@ -4,10 +4,10 @@ import { BlocksTable } from '@/components/blocks/blocks-table'
 import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
 import { usePool } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
 import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
 import { blocksView } from '@/lib/history/views'
+import type { PoolView } from '@/lib/pool-math/types'
 import { RECENT_BLOCKS } from './constants'
 import { RecentBlocksCards } from './recent-blocks-cards'
 
@@ -16,7 +16,7 @@ export function RecentBlocks({
   initialPool,
   initial,
 }: {
-  initialPool: Pool
+  initialPool: PoolView
   initial: HistoryResult<RecentBlocksView>
 }) {
   const { pool } = usePool(initialPool)
@@ -29,14 +29,14 @@ export function RecentBlocks({
           {data.blocks.length > 0 ? (
             <RecentBlocksCards
               records={data.blocks}
-              now={pool.timestamp}
+              now={pool.chainTimestamp}
               label="Recent blocks"
               className="md:hidden"
             />
           ) : null}
           <BlocksTable
             records={data.blocks}
-            now={pool.timestamp}
+            now={pool.chainTimestamp}
             caption="Recent blocks"
             className="hidden md:block"
           />

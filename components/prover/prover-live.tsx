@@ -11,17 +11,21 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
+import { statusTone } from '@/components/ui/status-tone'
 import { table } from '@/components/ui/table'
 import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool, useStaker } from '@/lib/chain/hooks'
-import type { Pool, ProverEntry } from '@/lib/chain/types'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
+import { proverStatusLabel, proverStatusWord } from '@/lib/format/status'
 import { formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatPerGas, formatTko, tkoToNumber } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, ProverTimelineView } from '@/lib/history/types'
 import { proverView } from '@/lib/history/views'
+import { BPS } from '@/lib/pool-math/config'
+import { isFullHealth } from '@/lib/pool-math/isFullHealth'
+import { type PoolView, type ProverView, StakerStatus } from '@/lib/pool-math/types'
 import type { StakeChartPoint } from './stake-history-plot'
 
 const CHART_HEIGHT = 240
@@ -31,8 +35,6 @@ const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) =
   ssr: false,
   loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
 })
-
-const statusTone = { active: 'good', exiting: 'warning', evicted: 'danger', none: 'neutral' } as const
 
 const noHistory: ProverTimelineView = { staker: null, points: [], slashes: [], blocks: [], overdue: 0 }
 
@@ -48,25 +50,25 @@ export function ProverLive({
   initialHistory,
 }: {
   address: `0x${string}`
-  initialPool: Pool
+  initialPool: PoolView
   /** The server's read of this staker (lens row or `getStaker`), null when it could not be read. */
-  initialStaker: ProverEntry | null
+  initialStaker: ProverView | null
   initialHistory: HistoryResult<ProverTimelineView>
 }) {
   const { pool } = usePool(initialPool)
   const lower = address.toLowerCase()
-  const activeEntry = pool.provers.find((p) => p.address.toLowerCase() === lower)
-  const staker = useStaker(initialStaker, address, pool.blockNumber, activeEntry === undefined)
-  const fetched = useHistory(proverView, { address, now: pool.timestamp }, initialHistory)
+  const activeEntry = pool.provers.find((p) => p.prover.toLowerCase() === lower)
+  const staker = useStaker(initialStaker, address, pool.chainBlockNumber, activeEntry === undefined)
+  const fetched = useHistory(proverView, { address, now: pool.chainTimestamp }, initialHistory)
   const history = fetched.data ?? noHistory
   const counts = history.staker
-  const entry: ProverEntry | undefined =
-    activeEntry ?? (staker && staker.status !== 'none' ? staker : undefined)
+  const entry: ProverView | undefined =
+    activeEntry ?? (staker && staker.status !== StakerStatus.None ? staker : undefined)
   const row = useMemo(
     () => leaderboardRows(pool).find((r) => r.address.toLowerCase() === lower),
     [pool, lower],
   )
-  const activeCount = pool.provers.filter((p) => p.status === 'active').length
+  const activeCount = pool.provers.filter((p) => p.status === StakerStatus.Active).length
 
   const chart = useMemo((): StakeChartPoint[] => {
     const points = history.points.map((p) => ({
@@ -77,18 +79,18 @@ export function ProverLive({
     const last = points.at(-1)
     if (last && entry)
       points.push({
-        block: Number(pool.blockNumber),
+        block: Number(pool.chainBlockNumber),
         stake: tkoToNumber(entry.stake),
         health: Number(entry.healthBps) / 100,
       })
-    else if (last) points.push({ ...last, block: Number(pool.blockNumber) })
+    else if (last) points.push({ ...last, block: Number(pool.chainBlockNumber) })
     return points
-  }, [history.points, entry, pool.blockNumber])
+  }, [history.points, entry, pool.chainBlockNumber])
 
   const blocks = history.blocks
   const overdue = history.overdue
   const missed = counts?.missed ?? 0
-  const status = entry?.status ?? 'none'
+  const status = proverStatusWord(entry?.status ?? StakerStatus.None)
 
   return (
     <div className="space-y-6">
@@ -100,13 +102,17 @@ export function ProverLive({
       <Card
         id="position"
         title="Position and odds"
-        actions={<Badge tone={statusTone[status]}>{status === 'none' ? 'not staked' : status}</Badge>}
+        actions={
+          <Badge tone={statusTone[status]}>{proverStatusLabel(entry?.status ?? StakerStatus.None)}</Badge>
+        }
       >
         <StatGrid label="Position and odds">
           <Stat
             label="Rank"
             value={row?.rank ? `${row.rank} of ${activeCount}` : '—'}
-            detail={entry?.slot ? `active slot ${entry.slot}` : 'not in the active list'}
+            detail={
+              entry && entry.slot > 0n ? `active slot ${formatInteger(entry.slot)}` : 'not in the active list'
+            }
           />
           <Stat
             label="Selection probability"
@@ -142,9 +148,9 @@ export function ProverLive({
           <Stat label="Stake" value={formatTko(entry?.stake ?? 0n)} detail="active, slashable" />
           <Stat
             label="Health"
-            value={formatBps(entry?.healthBps ?? history.points.at(-1)?.healthBps ?? 10_000n)}
+            value={formatBps(entry?.healthBps ?? history.points.at(-1)?.healthBps ?? BPS)}
             detail="deposits not slashed"
-            tone={(entry?.healthBps ?? 10_000n) < 10_000n ? 'warning' : 'default'}
+            tone={entry && !isFullHealth(entry.healthBps) ? 'warning' : 'default'}
           />
           <Stat
             label="Deposited / slashed"
@@ -156,7 +162,7 @@ export function ProverLive({
             value={formatTko(entry?.exitAmount ?? 0n)}
             detail={
               entry && entry.exitAmount > 0n
-                ? `withdrawable ${formatRelative(entry.exitUnlocksAt, pool.timestamp)} (${formatTimestamp(entry.exitUnlocksAt)})`
+                ? `withdrawable ${formatRelative(entry.exitUnlocksAt, pool.chainTimestamp)} (${formatTimestamp(entry.exitUnlocksAt)})`
                 : 'nothing queued'
             }
           />
@@ -239,7 +245,7 @@ export function ProverLive({
         <div className="mt-4">
           <BlocksTable
             records={blocks}
-            now={pool.timestamp}
+            now={pool.chainTimestamp}
             caption="This prover's newest blocks"
             showProvenBy
           />

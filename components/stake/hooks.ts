@@ -8,8 +8,7 @@ import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { useChain } from '@/lib/chain/context'
 import type { BlockRecord } from '@/lib/chain/history/blocks'
 import { useBlockNumber } from '@/lib/chain/hooks'
-import type { Pool } from '@/lib/chain/types'
-import type { StakerInfo } from '@/lib/pool-math/types'
+import type { PoolView, StakerInfo } from '@/lib/pool-math/types'
 import { txStore } from '@/lib/wallet/tx-store'
 
 /** Query keys of the stake page's own reads (the pool itself comes from lib/chain's `usePool`). */
@@ -63,7 +62,7 @@ export function useAccountState(address: Address | undefined) {
           blockNumber,
         }),
       ])
-      return { tko, eth, staker: staker as unknown as StakerInfo }
+      return { tko, eth, staker }
     },
   })
 }
@@ -88,7 +87,7 @@ export type Demand = {
  * count over the time from the oldest of them to now (its `proposedAt`, one `getBlock` read, cached per
  * block id), and their average gas. `null` while no block was proposed.
  */
-export function useDemand(pool: Pool, blocks: readonly BlockRecord[]): Demand | null {
+export function useDemand(pool: PoolView, blocks: readonly BlockRecord[]): Demand | null {
   const chain = useChain()
   const recent = [...blocks].sort((a, b) => (a.blockId < b.blockId ? 1 : -1)).slice(0, DEMAND_SAMPLE)
   const oldest = recent.at(-1)
@@ -113,7 +112,7 @@ export function useDemand(pool: Pool, blocks: readonly BlockRecord[]): Demand | 
     },
   }).data
   if (!oldest || proposedAt === undefined) return null
-  const elapsed = pool.timestamp > proposedAt ? pool.timestamp - proposedAt : 0n
+  const elapsed = pool.chainTimestamp > proposedAt ? pool.chainTimestamp - proposedAt : 0n
   const span = elapsed > MIN_DEMAND_SPAN ? elapsed : MIN_DEMAND_SPAN
   const gas = recent.reduce((sum, b) => sum + b.gasUsed, 0n)
   return {

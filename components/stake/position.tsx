@@ -6,17 +6,19 @@ import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
+import { statusTone } from '@/components/ui/status-tone'
 import { table } from '@/components/ui/table'
 import type { BlockRecord } from '@/lib/chain/history/blocks'
-import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatBps } from '@/lib/format/percent'
+import { proverStatusLabel, proverStatusWord } from '@/lib/format/status'
 import { formatDuration, formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import {
   expectedBlocksPerDay,
   expectedRewardPerDay,
   healthBps,
+  isFullHealth,
   type PoolView,
   previewChange,
   type StakerInfo,
@@ -32,22 +34,8 @@ import { formatBlocksPerDay, formatOdds, formatRawWeight, formatWeight } from '.
 import type { Demand } from './hooks'
 import type { StakeActions } from './use-stake-actions'
 
-const statusWord: Record<StakerStatus, string> = {
-  [StakerStatus.None]: 'not staked',
-  [StakerStatus.Active]: 'active',
-  [StakerStatus.Exiting]: 'exiting',
-  [StakerStatus.Evicted]: 'evicted',
-}
-const statusTone = {
-  [StakerStatus.None]: 'neutral',
-  [StakerStatus.Active]: 'good',
-  [StakerStatus.Exiting]: 'warning',
-  [StakerStatus.Evicted]: 'danger',
-} as const
-
 export type PositionProps = {
-  pool: Pool
-  view: PoolView
+  pool: PoolView
   address: Address
   staker: StakerInfo
   /** TKO balance of the account. */
@@ -63,16 +51,16 @@ export type PositionProps = {
 
 /** The connected account's position and every action on it, each with its preview. */
 export function Position(props: PositionProps) {
-  const { pool, view, address, staker, blocks, evictedBy } = props
-  const now = pool.timestamp
+  const { pool, address, staker, blocks, evictedBy } = props
+  const now = pool.chainTimestamp
   const active = staker.status === StakerStatus.Active
-  const standing = active ? previewChange({ pool: view, prover: address }).before : null
-  const activeCount = view.provers.filter((p) => p.slot > 0n).length
+  const standing = active ? previewChange({ pool, prover: address }).before : null
+  const activeCount = pool.provers.filter((p) => p.slot > 0n).length
   const mine = blocks
     .filter((b) => b.proof === null && b.assignedProver?.toLowerCase() === address.toLowerCase())
     .sort((a, b) => (a.proofDeadline < b.proofDeadline ? -1 : 1))
   const health = healthBps({ deposited: staker.deposited, slashed: staker.slashed })
-  const status = staker.status as StakerStatus
+  const status = staker.status
   const perDay =
     standing && props.demand
       ? {
@@ -99,14 +87,14 @@ export function Position(props: PositionProps) {
       title="Your position"
       description={
         <>
-          From the chain at block #{formatInteger(pool.blockNumber)}. Full history on{' '}
+          From the chain at block #{formatInteger(pool.chainBlockNumber)}. Full history on{' '}
           <Link href={`/provers/${address}`} className="underline">
             your prover page
           </Link>
           .
         </>
       }
-      actions={<Badge tone={statusTone[status]}>{statusWord[status]}</Badge>}
+      actions={<Badge tone={statusTone[proverStatusWord(status)]}>{proverStatusLabel(status)}</Badge>}
     >
       <div className="space-y-5">
         {status === StakerStatus.Evicted ? (
@@ -147,7 +135,7 @@ export function Position(props: PositionProps) {
           <Stat
             label="Health"
             value={formatBps(health)}
-            tone={health < 10_000n ? 'warning' : 'default'}
+            tone={isFullHealth(health) ? 'default' : 'warning'}
             detail={
               staker.slashed > 0n
                 ? `${formatTko(staker.slashed, { maxFractionDigits: 4 })} slashed of ${formatTko(staker.deposited, { maxFractionDigits: 0 })} deposited`

@@ -12,13 +12,12 @@ import { NetworkPrompt } from '@/components/wallet/network-prompt'
 import { chainName } from '@/lib/chain/chains'
 import { useChain } from '@/lib/chain/context'
 import { usePool } from '@/lib/chain/hooks'
-import { toPoolView } from '@/lib/chain/pool'
-import type { Pool } from '@/lib/chain/types'
 import { formatTko } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
 import { blocksView, proverView } from '@/lib/history/views'
 import { StakerStatus } from '@/lib/pool-math'
+import type { PoolView } from '@/lib/pool-math/types'
 import { DEV_ACCOUNT_CHAIN_ID } from '@/lib/wallet/dev-account'
 import { txStateFor } from '@/lib/wallet/tx-store'
 import { STAKE_PAGE_BLOCKS } from './constants'
@@ -39,7 +38,7 @@ export function StakeApp({
   initialPool,
   initialBlocks,
 }: {
-  initialPool: Pool
+  initialPool: PoolView
   /** The newest blocks from the indexer (demand estimate, your assigned blocks). */
   initialBlocks: HistoryResult<RecentBlocksView>
 }) {
@@ -47,12 +46,11 @@ export function StakeApp({
   const { pool } = usePool(initialPool)
   const history = useHistory(blocksView, { limit: STAKE_PAGE_BLOCKS }, initialBlocks)
   const blocks = useMemo(() => history.data?.blocks ?? [], [history.data])
-  const view = useMemo(() => toPoolView(pool), [pool])
   const account = useAccount()
   const address = account.isConnected ? account.address : undefined
   const state = useAccountState(address)
   const demand = useDemand(pool, blocks)
-  const actions = useStakeActions({ now: pool.timestamp })
+  const actions = useStakeActions({ now: pool.chainTimestamp })
   const tx = txStateFor(useTxState(), address)
 
   const chainId = chain?.settings.chainId ?? 0
@@ -65,11 +63,11 @@ export function StakeApp({
       : null
 
   const staker = state.data?.staker
-  const status = staker?.status as StakerStatus | undefined
+  const status = staker?.status
   // Who took the slot of an evicted account: the indexer's staker row (read only while connected).
   const own = useHistory(
     proverView,
-    { address: address ?? zeroAddress, now: pool.timestamp },
+    { address: address ?? zeroAddress, now: pool.chainTimestamp },
     noStakerHistory,
     address !== undefined,
   )
@@ -139,7 +137,6 @@ export function StakeApp({
       {address && staker && hasPosition ? (
         <Position
           pool={pool}
-          view={view}
           address={address}
           staker={staker}
           balance={state.data?.tko}
@@ -159,7 +156,6 @@ export function StakeApp({
         >
           <StakeForm
             pool={pool}
-            view={view}
             address={address}
             balance={address ? state.data?.tko : undefined}
             demand={demand}

@@ -4,7 +4,6 @@ import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { type FormEvent, useState } from 'react'
 import { type Address, formatUnits } from 'viem'
 import { PerGas } from '@/components/ui/per-gas'
-import type { Pool } from '@/lib/chain/types'
 import { formatInteger } from '@/lib/format/decimal'
 import { perGasInputText } from '@/lib/format/per-gas'
 import { formatDuration } from '@/lib/format/time'
@@ -13,10 +12,11 @@ import {
   effectiveRewardPerGas,
   expectedBlocksPerDay,
   expectedRewardPerDay,
+  minStakeUnits,
   type PoolView,
   previewStake,
   rewardPerGasRange,
-  STAKE_UNIT,
+  stakeUnits,
 } from '@/lib/pool-math'
 import { describeContractError } from '@/lib/wallet/errors'
 import { buttonClass, Field } from './field'
@@ -24,7 +24,7 @@ import { formatBlocksPerDay, formatOdds, formatRawWeight, formatReward, formatWe
 import type { Demand } from './hooks'
 import { useDecimalMark } from './use-decimal-mark'
 import type { StakeActions } from './use-stake-actions'
-import { minStakeWholeTko, validateCapacity, validateRewardPerGas, validateStakeAmount } from './validation'
+import { validateCapacity, validateRewardPerGas, validateStakeAmount } from './validation'
 
 /** Stands in for the prover in the preview until a wallet is connected (never in the pool). */
 const PREVIEW_ADDRESS: Address = '0x00000000000000000000000000000000000Cafe1'
@@ -37,7 +37,6 @@ type Touched = { amount: boolean; reward: boolean; capacity: boolean }
  */
 export function StakeForm({
   pool,
-  view,
   address,
   balance,
   demand,
@@ -45,8 +44,7 @@ export function StakeForm({
   blocked,
   rejoining,
 }: {
-  pool: Pool
-  view: PoolView
+  pool: PoolView
   address: Address | undefined
   /** TKO balance; `undefined` while not connected. */
   balance: bigint | undefined
@@ -100,7 +98,7 @@ export function StakeForm({
     }
   }
 
-  const min = minStakeWholeTko(pool.minStake)
+  const min = minStakeUnits({ minStake: pool.minStake })
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby="stake-form-rules" className="space-y-4">
       <p id="stake-form-rules" className="text-sm text-slate-700">
@@ -180,7 +178,7 @@ export function StakeForm({
       </div>
 
       <StakePreview
-        view={view}
+        pool={pool}
         address={address ?? PREVIEW_ADDRESS}
         amount={checks.amount.ok ? checks.amount.value : null}
         rewardPerGas={checks.reward.ok ? checks.reward.value : null}
@@ -204,14 +202,14 @@ export function StakeForm({
 }
 
 function StakePreview({
-  view,
+  pool,
   address,
   amount,
   rewardPerGas,
   capacity,
   demand,
 }: {
-  view: PoolView
+  pool: PoolView
   address: Address
   amount: bigint | null
   rewardPerGas: bigint | null
@@ -231,10 +229,10 @@ function StakePreview({
       </section>
     )
   }
-  const preview = previewStake({ pool: view, prover: address, amount, rewardPerGas, capacity })
-  const active = view.provers.filter((p) => p.slot > 0n).length
-  const free = Number(view.config.maxActiveProvers) - active
-  const pay = effectiveRewardPerGas({ rewardPerGas, feePerGas: view.feePerGas }, view.config)
+  const preview = previewStake({ pool, prover: address, amount, rewardPerGas, capacity })
+  const active = pool.provers.filter((p) => p.slot > 0n).length
+  const free = Number(pool.config.maxActiveProvers) - active
+  const pay = effectiveRewardPerGas({ rewardPerGas, feePerGas: pool.feePerGas }, pool.config)
   let outcome: string
   if (preview.joins && preview.evicts) {
     outcome = `Enters the active list and evicts ${preview.evicts}, the lowest weight.`
@@ -243,11 +241,11 @@ function StakePreview({
   } else if (preview.error?.name === 'ProverPoolWeightTooLow') {
     outcome = `Does not enter: your weight ${formatRawWeight(preview.weight)} falls short of the lowest active weight ${formatRawWeight(preview.error.args[1])} by ${formatRawWeight(preview.shortfall)}.${
       preview.requiredStake !== null
-        ? ` Stake at least ${formatInteger(preview.requiredStake / STAKE_UNIT)} TKO with this reward and capacity, or ask less reward.`
+        ? ` Stake at least ${formatInteger(stakeUnits({ stake: preview.requiredStake }))} TKO with this reward and capacity, or ask less reward.`
         : ' Ask less reward per gas.'
     }`
   } else {
-    outcome = `Would be refused: ${preview.error ? describeContractError(preview.error.name, preview.error.args, { now: view.chainTimestamp }) : 'unknown reason'}`
+    outcome = `Would be refused: ${preview.error ? describeContractError(preview.error.name, preview.error.args, { now: pool.chainTimestamp }) : 'unknown reason'}`
   }
   const joined = preview.joins
   const perDay =
@@ -262,10 +260,10 @@ function StakePreview({
               probability: preview.probability,
               blocksPerDay: demand.blocksPerDay,
               rewardPerGas,
-              feePerGas: view.feePerGas,
+              feePerGas: pool.feePerGas,
               gasUsed: demand.gasUsed,
             },
-            view.config,
+            pool.config,
           ),
         }
       : null
@@ -279,7 +277,10 @@ function StakePreview({
       </h3>
       <p className="mt-1 text-sm font-medium text-slate-900">{outcome}</p>
       <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        <PreviewItem label="Counts as" value={`${formatInteger(amount / STAKE_UNIT)} TKO (whole TKO)`} />
+        <PreviewItem
+          label="Counts as"
+          value={`${formatInteger(stakeUnits({ stake: amount }))} TKO (whole TKO)`}
+        />
         <PreviewItem
           label="Weight"
           value={`${formatWeight(preview.weight)} (${formatRawWeight(preview.weight)})`}

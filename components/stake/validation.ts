@@ -2,6 +2,7 @@ import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { type DecimalMark, parseDecimalInput } from '@/lib/format/decimal-input'
 import { formatPerGas, PER_GAS_DECIMALS, parsePerGas } from '@/lib/format/per-gas'
 import { MAX_CAPACITY, MAX_STAKE, STAKE_UNIT } from '@/lib/pool-math/config'
+import { minStakeUnits } from '@/lib/pool-math/minStakeUnits'
 import { quantiseStake } from '@/lib/pool-math/quantiseStake'
 import { stakeUnits } from '@/lib/pool-math/stakeUnits'
 
@@ -19,11 +20,6 @@ const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value })
 const fail = <T>(error: string): FieldResult<T> => ({ ok: false, error })
-
-/** Whole TKO, rounded up: the least whole-TKO stake that meets `minStake` (only whole TKO count). */
-export function minStakeWholeTko(minStake: bigint): bigint {
-  return (minStake + STAKE_UNIT - 1n) / STAKE_UNIT
-}
 
 /** TKO wei for display in messages: '1,234.5 TKO'. */
 export function tkoText(wei: bigint): string {
@@ -66,7 +62,7 @@ export function validateStakeAmount(
   const parsed = parseTkoAmount(text, 'The stake amount', mark)
   if (!parsed.ok) return parsed
   const amount = parsed.value
-  const min = minStakeWholeTko(minStake)
+  const min = minStakeUnits({ minStake })
   const range =
     balance === undefined
       ? `at least ${formatInteger(min)} TKO`

@@ -5,6 +5,8 @@
  */
 import type { Page } from '@playwright/test'
 import { formatFraction } from '@/lib/format/percent'
+import { rankOf } from '@/lib/pool-math/preview/rankOf'
+import { slotWeights } from '@/lib/pool-math/preview/slotWeights'
 import { selectionProbabilities } from '@/lib/pool-math/selectionProbabilities'
 import { expectNoSeriousA11yViolations } from '../support/a11y'
 import { expect, test } from '../support/fixtures'
@@ -28,7 +30,10 @@ test('the leaderboard is a list of cards with rank, prover, stake, odds, health 
 
   const active = pool.provers.filter((p) => p.status === ACTIVE)
   const odds = selectionProbabilities({ weights: active.map((p) => p.weight) })
-  const best = active.reduce((a, b) => (b.weight > a.weight ? b : a))
+  // Rank 1 as lib/pool-math ranks (ties broken like the contract), the first card.
+  const weights = slotWeights(active)
+  const best = active.find((p) => rankOf({ weights, weight: p.weight, exclude: Number(p.slot) - 1 }) === 1)
+  if (!best) throw new Error('no active prover ranks first')
   const first = proversPage.rows.first()
   await expect(proversPage.cell(first, 'Rank')).toHaveText('#1')
   await expect(proversPage.cell(first, 'Prover')).toContainText(best.prover)

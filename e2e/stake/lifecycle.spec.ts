@@ -9,7 +9,7 @@ import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
 import { TaikoToken } from '@/contracts-abi/TaikoToken'
 import { perGasInputText } from '@/lib/format/per-gas'
 import { devAccount, FREE_DEV_INDEXES } from '@/lib/network/accounts'
-import { type PoolView, previewStake, STAKE_UNIT } from '@/lib/pool-math'
+import { previewStake, STAKE_UNIT, stakeUnits } from '@/lib/pool-math'
 import { expect, test } from '../support/fixtures'
 import type { StakePage } from '../support/pages'
 
@@ -152,11 +152,12 @@ test.describe('stake page', () => {
     await connectAndFund(stakePage)
 
     // Stake the least that joins at R = F, C = 4: the new prover becomes the lowest active weight.
-    const pool = (await protocol.getPool()) as unknown as PoolView
+    const pool = await protocol.getPool()
     const fee = await protocol.feePerGas()
     const least = previewStake({ pool, prover: wallet.address, amount: 1n, rewardPerGas: fee, capacity: 4n })
-    expect(least.requiredStake).not.toBeNull()
-    const amount = (least.requiredStake as bigint) / STAKE_UNIT
+    const required = least.requiredStake
+    if (required === null) throw new Error('no stake joins at R = F, C = 4')
+    const amount = stakeUnits({ stake: required })
     await stakePage.fillStake({
       amount: amount.toString(),
       rewardPerGas: perGasInputText(fee),

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useReportFreshness } from '@/lib/freshness/hooks'
+import type { PoolView, ProverView } from '@/lib/pool-math/types'
 import { blockNumberQueryOptions, poolQueryOptions, stakerQueryOptions } from './queries'
 import { useReadChain } from './settings-context'
-import type { Pool, ProverEntry } from './types'
 
 /** The latest block number, polled (one `eth_blockNumber` per tick, shared by every component). */
 export function useBlockNumber() {
@@ -43,15 +43,15 @@ export const STALE_RETRY_INTERVAL = 5_000
  * the node is unreachable. A failed read is reported as stale (source 'pool': the header and
  * `StaleNotice` say so, with the data's age) and tried again every few seconds until it succeeds.
  */
-export function usePool(initial: Pool) {
+export function usePool(initial: PoolView) {
   const chain = useReadChain()
   const queryClient = useQueryClient()
   const latest = useBlockNumber().data
-  const blockNumber = maxBigint(latest, initial.blockNumber)
+  const blockNumber = maxBigint(latest, initial.chainBlockNumber)
   const query = useQuery({
     ...poolQueryOptions({ client: chain?.client as never, settings: chain?.settings as never, blockNumber }),
     enabled: chain !== null,
-    initialData: () => (blockNumber === initial.blockNumber ? initial : undefined),
+    initialData: () => (blockNumber === initial.chainBlockNumber ? initial : undefined),
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.status === 'error' ? STALE_RETRY_INTERVAL : false),
   })
@@ -61,14 +61,17 @@ export function usePool(initial: Pool) {
     chain === null
       ? mountedAt
       : (queryClient.getQueryState(
-          poolQueryOptions({ client: chain.client, settings: chain.settings, blockNumber: pool.blockNumber })
-            .queryKey,
+          poolQueryOptions({
+            client: chain.client,
+            settings: chain.settings,
+            blockNumber: pool.chainBlockNumber,
+          }).queryKey,
         )?.dataUpdatedAt ?? mountedAt)
   useReportFreshness('pool', {
     settled: query.isError || (query.isSuccess && !query.isPlaceholderData),
     failing: query.isError,
     dataAt: shownAt || mountedAt,
-    dataBlock: pool.blockNumber,
+    dataBlock: pool.chainBlockNumber,
     error: query.isError ? `the pool could not be read at block ${blockNumber}` : undefined,
   })
   return { pool, isUpdating: query.isFetching, error: query.error }
@@ -79,7 +82,7 @@ export function usePool(initial: Pool) {
  * (while `enabled`), starting from the server's read; the last one kept while a read fails.
  */
 export function useStaker(
-  initial: ProverEntry | null,
+  initial: ProverView | null,
   address: `0x${string}`,
   blockNumber: bigint,
   enabled: boolean,

@@ -1,5 +1,6 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
+import { type PoolView, type ProverView, StakerStatus } from '@/lib/pool-math/types'
 import { createRedactor, rpcUrlSecrets } from '@/lib/security/redact'
 import { type ChainErrorDescription, describeChainError } from './errors'
 import { readPool } from './pool'
@@ -7,7 +8,6 @@ import { createReadClient, type ReadClient } from './read-client'
 import { loadServerChain, type ServerChain } from './settings'
 import { readStaker } from './staker'
 import { readLensStakers } from './stakers'
-import type { Pool, ProverEntry } from './types'
 
 /**
  * Server-side reads for the first paint. Each is memoised per request (React `cache`), so the
@@ -51,7 +51,7 @@ export const getServerChain = cache(async (): Promise<ServerChain> => {
 type ReadyChain = Extract<ServerChain, { status: 'ready' }>
 
 export type PoolSnapshot =
-  | { status: 'ok'; chain: ReadyChain; pool: Pool }
+  | { status: 'ok'; chain: ReadyChain; pool: PoolView }
   | { status: 'no-deployment'; chain: Extract<ServerChain, { status: 'no-deployment' }> }
   | { status: 'error'; chain: ReadyChain; error: ChainErrorDescription }
 
@@ -75,20 +75,20 @@ export const getPoolSnapshot = cache(async (): Promise<PoolSnapshot> => {
 export async function getServerStaker(
   snapshot: Extract<PoolSnapshot, { status: 'ok' }>,
   address: `0x${string}`,
-) {
+): Promise<ProverView | null> {
   const lower = address.toLowerCase()
-  const active = snapshot.pool.provers.find((p) => p.address.toLowerCase() === lower)
+  const active = snapshot.pool.provers.find((p) => p.prover.toLowerCase() === lower)
   if (active) return active
   const { env, deployment } = snapshot.chain
   try {
     return await readStaker(serverClient(env.chainId, env.rpcUrl), {
       protocol: deployment.addresses.protocol,
       address,
-      blockNumber: snapshot.pool.blockNumber,
+      blockNumber: snapshot.pool.chainBlockNumber,
     })
   } catch (error) {
     describeAndLog('reading a staker', error, env.rpcUrl)
-    return null as ProverEntry | null
+    return null
   }
 }
 
@@ -99,9 +99,9 @@ export async function getServerLensStakers(snapshot: Extract<PoolSnapshot, { sta
     const all = await readLensStakers(serverClient(env.chainId, env.rpcUrl), {
       lens: deployment.addresses.lens,
       protocol: deployment.addresses.protocol,
-      blockNumber: snapshot.pool.blockNumber,
+      blockNumber: snapshot.pool.chainBlockNumber,
     })
-    return all.filter((p) => p.status === 'exiting' || p.status === 'evicted')
+    return all.filter((p) => p.status === StakerStatus.Exiting || p.status === StakerStatus.Evicted)
   } catch (error) {
     describeAndLog('reading the stakers', error, env.rpcUrl)
     return []

@@ -1,8 +1,8 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
 import { healthBps } from '@/lib/pool-math/healthBps'
+import type { ProverView } from '@/lib/pool-math/types'
 import { coreAbi } from './abi'
 import type { ReadClient } from './read-client'
-import { type ProverEntry, proverStatuses } from './types'
 
 export type ReadStakerParameters = {
   protocol: Address
@@ -13,12 +13,13 @@ export type ReadStakerParameters = {
 
 /**
  * One staker's position, whatever its status: ONE `eth_call` to the core's `getStaker(address)` (the
- * lens's `getPool` lists active provers only). Weight 0: it is the lens's to compute, for active ones.
+ * lens's `getPool` lists active provers only), as the lens's row for it (`ProverView`, built like the
+ * lens's `_row`). Weight 0: it is the lens's to compute, for active ones.
  */
 export async function readStaker(
   client: ReadClient,
   { protocol, address, blockNumber }: ReadStakerParameters,
-): Promise<ProverEntry> {
+): Promise<ProverView> {
   const data: Hex = await client.request({
     method: 'eth_call',
     params: [
@@ -31,9 +32,9 @@ export async function readStaker(
   })
   const s = decodeFunctionResult({ abi: coreAbi, functionName: 'getStaker', data })
   return {
-    address,
-    status: proverStatuses[s.status] ?? 'none',
-    slot: Number(s.slot),
+    prover: s.prover,
+    status: s.status,
+    slot: s.slot,
     stake: s.stake,
     rewardPerGas: s.rewardPerGas,
     currentCapacity: s.currentCapacity,

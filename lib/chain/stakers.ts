@@ -1,8 +1,7 @@
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex } from 'viem'
+import type { ProverView } from '@/lib/pool-math/types'
 import { poolLensAbi } from './abi'
-import { proverEntryOf } from './pool'
 import type { ReadClient } from './read-client'
-import type { ProverEntry } from './types'
 
 /** Stakers per `getStakers` call, and the most read in all (the fallback stays bounded). */
 export const STAKERS_PAGE = 200
@@ -15,8 +14,8 @@ export const MAX_LENS_STAKERS = 1_000
 export async function readLensStakers(
   client: ReadClient,
   { lens, protocol, blockNumber }: { lens: Address; protocol: Address; blockNumber: bigint },
-): Promise<ProverEntry[]> {
-  const out: ProverEntry[] = []
+): Promise<ProverView[]> {
+  const out: ProverView[] = []
   for (let offset = 0n; offset < BigInt(MAX_LENS_STAKERS); offset += BigInt(STAKERS_PAGE)) {
     const data: Hex = await client.request({
       method: 'eth_call',
@@ -33,7 +32,7 @@ export async function readLensStakers(
       ],
     })
     const [rows, total] = decodeFunctionResult({ abi: poolLensAbi, functionName: 'getStakers', data })
-    for (const p of rows) out.push(proverEntryOf(p))
+    out.push(...rows)
     if (offset + BigInt(STAKERS_PAGE) >= total) break
   }
   return out

@@ -1,17 +1,25 @@
-import type { ProverEntry } from '@/lib/chain/types'
 import { healthBps } from '@/lib/pool-math/healthBps'
+import { type ProverView, StakerStatus } from '@/lib/pool-math/types'
 import type { StakerRecord } from './types'
 
+/** The indexer's status words as the chain's numbers; a withdrawn staker is `None` again on chain. */
+const indexedStatus = {
+  active: StakerStatus.Active,
+  exiting: StakerStatus.Exiting,
+  evicted: StakerStatus.Evicted,
+  withdrawn: StakerStatus.None,
+} as const satisfies Record<StakerRecord['status'], StakerStatus>
+
 /**
- * An indexed staker that is not active, as a leaderboard row (`ProverEntry`): no slot, no weight.
+ * An indexed staker that is not active, as the lens's row for it (`ProverView`): no slot, no weight.
  * Claimable rewards are what it earned less what it claimed and what is still owed to it.
  */
-export function stakerEntry(s: StakerRecord): ProverEntry {
+export function stakerEntry(s: StakerRecord): ProverView {
   const claimable = s.rewardsEarned - s.rewardsClaimed - s.rewardsOwed
   return {
-    address: s.address,
-    status: s.status === 'withdrawn' ? 'none' : s.status,
-    slot: 0,
+    prover: s.address,
+    status: indexedStatus[s.status],
+    slot: 0n,
     stake: s.stake,
     rewardPerGas: s.rewardPerGas,
     currentCapacity: 0n,

@@ -36,7 +36,15 @@ export {
   effectiveRewardPerGas,
 } from './effectiveRewardPerGas'
 export { emergencyExitBacklog } from './emergencyExitBacklog'
+export {
+  type ExitsTodayParameters,
+  type ExitsTodayReturnType,
+  exitDayOf,
+  exitLimitResetsAt,
+  exitsToday,
+} from './exitsToday'
 export { type HealthBpsParameters, type HealthBpsReturnType, healthBps } from './healthBps'
+export { type IsCongestedParameters, isCongested } from './isCongested'
 export {
   type EligibilityRequirements,
   eligibilityRequirements,
@@ -44,8 +52,14 @@ export {
   type IsEligibleReturnType,
   isEligible,
 } from './isEligible'
+export { isFullHealth } from './isFullHealth'
 export { type MinCapacityParameters, type MinCapacityReturnType, minCapacity } from './minCapacity'
 export { type MinStakeParameters, type MinStakeReturnType, minStake } from './minStake'
+export {
+  type MinStakeUnitsParameters,
+  type MinStakeUnitsReturnType,
+  minStakeUnits,
+} from './minStakeUnits'
 export {
   configFieldName,
   describePoolError,
@@ -82,7 +96,8 @@ export {
   type PreviewStakeReturnType,
   previewStake,
 } from './preview/previewStake'
-export { type RankOfParameters, rankOf } from './preview/rankOf'
+export { compareRank, type RankedSlot, type RankOfParameters, rankOf, ranksAbove } from './preview/rankOf'
+export { type SlotWeight, slotWeights } from './preview/slotWeights'
 export {
   type ProofKind,
   type ProofRewardParameters,
@@ -126,10 +141,12 @@ export {
 export {
   type BlockInfo,
   EmergencyReason,
+  emergencyReasonOf,
   type PoolView,
   type ProverView,
   type StakerInfo,
   StakerStatus,
+  stakerStatusOf,
 } from './types'
 export { type ValidateConfigReturnType, validateConfig } from './validateConfig'
 export { type WeightParameters, type WeightReturnType, weight } from './weight'

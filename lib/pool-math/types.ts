@@ -1,5 +1,7 @@
-import type { Address, Hex } from 'viem'
-import type { PoolConfig } from './config'
+import type { Address, ContractFunctionReturnType, Hex } from 'viem'
+// Type-only imports: the ABIs are the source of the read shapes, and no bytes of them ship with pool-math.
+import type { blockProtocolAbi } from '../../contracts-abi/BlockProtocol'
+import type { proverPoolLensAbi } from '../../contracts-abi/ProverPoolLens'
 
 /** Mirrors `enum EmergencyReason` in contracts/PoolTypes.sol (`None` = emergency mode off). */
 export const EmergencyReason = { None: 0, Congestion: 1, ProverFailure: 2 } as const
@@ -9,28 +11,32 @@ export type EmergencyReason = (typeof EmergencyReason)[keyof typeof EmergencyRea
 export const StakerStatus = { None: 0, Active: 1, Exiting: 2, Evicted: 3 } as const
 export type StakerStatus = (typeof StakerStatus)[keyof typeof StakerStatus]
 
-/** Mirrors `struct StakerInfo` (`getStaker`). `slot` is 1-based, 0 when not active. */
-export type StakerInfo = {
-  prover: Address
-  status: StakerStatus
-  slot: bigint
-  stake: bigint
-  rewardPerGas: bigint
-  currentCapacity: bigint
-  maxCapacity: bigint
-  /** Assigned to it and not yet proven: its current capacity is `max(0, maxCapacity - outstandingBlocks)`. */
-  outstandingBlocks: bigint
-  deposited: bigint
-  slashed: bigint
-  exitAmount: bigint
-  exitUnlocksAt: bigint
-  /** Claimable rewards (paid by the treasury). */
-  rewards: bigint
-  /** Rewards the treasury could not pay yet (paid first once it is refilled). */
-  owedRewards: bigint
-  lastRewardChangeAt: bigint
-  lastCapacityChangeAt: bigint
+// The ABI types enums as `number`; these check a decoded number against the enum (no cast: an unknown
+// number is a lens the model does not mirror, and says so).
+const stakerStatuses = Object.values(StakerStatus)
+const emergencyReasons = Object.values(EmergencyReason)
+
+/** A decoded `StakerStatus`; throws on a number the contracts do not define. */
+export function stakerStatusOf(status: number): StakerStatus {
+  const known = stakerStatuses.find((s) => s === status)
+  if (known === undefined) throw new RangeError(`Unknown StakerStatus ${status}`)
+  return known
 }
+
+/** A decoded `EmergencyReason`; throws on a number the contracts do not define. */
+export function emergencyReasonOf(reason: number): EmergencyReason {
+  const known = emergencyReasons.find((r) => r === reason)
+  if (known === undefined) throw new RangeError(`Unknown EmergencyReason ${reason}`)
+  return known
+}
+
+/**
+ * `getStaker(prover)` of the core (`struct StakerInfo`) exactly as viem decodes it from the ABI. `slot` is
+ * 1-based, 0 when not active; `outstandingBlocks` are assigned and not yet proven (its current capacity
+ * is `max(0, maxCapacity - outstandingBlocks)`); `rewards` are claimable, `owedRewards` what the treasury
+ * could not pay yet (paid first once it is refilled). `status` is a `StakerStatus` number.
+ */
+export type StakerInfo = ContractFunctionReturnType<typeof blockProtocolAbi, 'view', 'getStaker'>
 
 /** Mirrors `struct BlockInfo` (`getBlock`). */
 export type BlockInfo = {
@@ -53,63 +59,15 @@ export type BlockInfo = {
   slashed: boolean
 }
 
-/** Mirrors `struct ProverView`: one prover row of the lens. */
-export type ProverView = {
-  prover: Address
-  status: StakerStatus
-  slot: bigint
-  stake: bigint
-  rewardPerGas: bigint
-  currentCapacity: bigint
-  maxCapacity: bigint
-  outstandingBlocks: bigint
-  weight: bigint
-  healthBps: bigint
-  deposited: bigint
-  slashed: bigint
-  exitAmount: bigint
-  exitUnlocksAt: bigint
-  unclaimedRewards: bigint
-  owedRewards: bigint
-  lastRewardChangeAt: bigint
-  lastCapacityChangeAt: bigint
-}
-
 /**
- * Mirrors `struct PoolView` (`ProverPoolLens.getPool`): the pool in one read, bounded whatever the number
- * of stakers ever seen (the active provers only; `getStakers` pages through everyone).
+ * `ProverPoolLens.getPool`'s result exactly as viem decodes it from the ABI (contracts-abi/, generated from
+ * the contracts): the pool in one read, bounded whatever the number of stakers ever seen (the active
+ * provers only, in slot order; `getStakers` pages through everyone). The dashboard, the previews and
+ * `PoolModel.fromView` all take this one shape; enums stay numbers (`StakerStatus`, `EmergencyReason`)
+ * and become words only where displayed (lib/format/status.ts). Nothing scheduled: `pendingConfigAt` is 0
+ * and `pendingConfig` all zero.
  */
-export type PoolView = {
-  config: PoolConfig
-  configVersion: bigint
-  /** The scheduled config (all zero when nothing is scheduled). */
-  pendingConfig: PoolConfig
-  /** When the scheduled config may apply; 0 when nothing is scheduled. */
-  pendingConfigAt: bigint
-  owner: Address
-  token: Address
-  chainBlockNumber: bigint
-  chainTimestamp: bigint
-  feePerGas: bigint
-  /** Average proof delay, milliseconds. */
-  avgProofDelayMs: bigint
-  proofWindow: bigint
-  backlog: bigint
-  openBlocks: bigint
-  nextBlockId: bigint
-  emergency: boolean
-  emergencyReason: EmergencyReason
-  batchSize: bigint
-  minStake: bigint
-  minCapacity: bigint
-  activeProvers: bigint
-  totalStaked: bigint
-  totalQueued: bigint
-  treasury: bigint
-  totalOwed: bigint
-  exitsToday: bigint
-  /** Every address that ever staked. */
-  stakerCount: bigint
-  /** The active provers, in slot order. */
-  provers: readonly ProverView[]
-}
+export type PoolView = ContractFunctionReturnType<typeof proverPoolLensAbi, 'view', 'getPool'>
+
+/** One prover row of the lens (`struct ProverView`), from `getPool` or a `getStakers` page. */
+export type ProverView = PoolView['provers'][number]

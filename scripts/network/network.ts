@@ -148,12 +148,12 @@ export class Network {
         ...this.lens,
         functionName: 'getPool',
         args: [this.addresses.protocol],
-      }) as unknown as Promise<PoolView>,
+      }),
       this.clients.publicClient.readContract({
         ...this.lens,
         functionName: 'getStakers',
         args: [this.addresses.protocol, 0n, BigInt(STAKER_PAGE)],
-      }) as unknown as Promise<[readonly ProverView[], bigint]>,
+      }),
     ])
     this.#pool = pool
     this.#stakers = stakers

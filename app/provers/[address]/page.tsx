@@ -25,7 +25,7 @@ export default async function ProverPage({ params }: Props) {
   const { pool } = snapshot
   const [staker, history] = await Promise.all([
     getServerStaker(snapshot, address),
-    readHistory(proverView, { address, now: pool.timestamp }),
+    readHistory(proverView, { address, now: pool.chainTimestamp }),
   ])
   return (
     <div className="space-y-6">

@@ -7,19 +7,19 @@ import { cooldownEnd } from '../previews'
 import { validateCapacity } from '../validation'
 import { ActionBox, type ActionProps, ChangePreview, CooldownNote, useActionForm } from './shared'
 
-export function CapacityAction({ pool, view, address, staker, actions, blocked, standing }: ActionProps) {
+export function CapacityAction({ pool, address, staker, actions, blocked, standing }: ActionProps) {
   const form = useActionForm(staker.maxCapacity.toString())
   const check = validateCapacity(form.text, { min: pool.minCapacity, allowZero: true })
   // Capacity 0 is accepted at once, cooldown or not: a prover can always stop taking new blocks.
   const stopping = check.ok && check.value === 0n
-  const cooldown = cooldownEnd(view, address, 'capacity', {
+  const cooldown = cooldownEnd(pool, address, 'capacity', {
     rewardPerGas: staker.rewardPerGas,
     capacity: staker.maxCapacity,
   })
   const end = stopping ? null : cooldown
   const error = !check.ok && (form.text.trim() !== '' || form.submitted) ? check.error : null
   const preview =
-    check.ok && end === null ? previewChange({ pool: view, prover: address, capacity: check.value }) : null
+    check.ok && end === null ? previewChange({ pool, prover: address, capacity: check.value }) : null
   const outstanding = staker.maxCapacity - staker.currentCapacity
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -51,10 +51,10 @@ export function CapacityAction({ pool, view, address, staker, actions, blocked, 
         ) : null}
         <CooldownNote
           end={stopping ? null : cooldown}
-          now={pool.timestamp}
+          now={pool.chainTimestamp}
           cooldown={pool.config.rewardChangeCooldown}
         />
-        <ChangePreview preview={preview} standing={standing} now={view.chainTimestamp} />
+        <ChangePreview preview={preview} standing={standing} now={pool.chainTimestamp} />
         <button type="submit" className={buttonClass.primary} disabled={blocked !== null || end !== null}>
           Update capacity
         </button>

@@ -3,17 +3,19 @@
 import { formatInteger } from '@/lib/format/decimal'
 import { formatDuration, formatRelative, formatTimestamp } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
-import { SECONDS_PER_DAY } from '@/lib/pool-math'
+import { exitDayOf, exitLimitResetsAt, exitsToday } from '@/lib/pool-math'
 import { describeContractError } from '@/lib/wallet/errors'
 import { buttonClass } from '../field'
 import { formatWeight } from '../format'
 import { previewExit } from '../previews'
 import { ActionBox, type ActionProps, Note } from './shared'
 
-export function ExitAction({ pool, view, address, actions, blocked, standing, blocks }: ActionProps) {
-  const preview = previewExit(view, address)
-  const day = pool.timestamp / SECONDS_PER_DAY
-  const resetsAt = (day + 1n) * SECONDS_PER_DAY
+export function ExitAction({ pool, address, actions, blocked, standing, blocks }: ActionProps) {
+  const preview = previewExit(pool, address)
+  const now = pool.chainTimestamp
+  // The lens counts the exits of its own block's UTC day; lib/pool-math says what that means at `now`.
+  const used = exitsToday({ exitDay: exitDayOf(pool.chainTimestamp), exitsToday: pool.exitsToday, now })
+  const resetsAt = exitLimitResetsAt(now)
   const open = blocks.filter(
     (b) => b.proof === null && b.assignedProver?.toLowerCase() === address.toLowerCase(),
   ).length
@@ -21,13 +23,13 @@ export function ExitAction({ pool, view, address, actions, blocked, standing, bl
   return (
     <ActionBox id="exit" title="Request exit">
       <Note>
-        <strong>Daily exit limit:</strong> {formatInteger(pool.exitsToday)} of{' '}
+        <strong>Daily exit limit:</strong> {formatInteger(used)} of{' '}
         {formatInteger(pool.config.maxExitsPerDay)} voluntary exits used today; resets{' '}
-        {formatRelative(resetsAt, pool.timestamp)} (00:00 UTC).
+        {formatRelative(resetsAt, now)} (00:00 UTC).
       </Note>
       {preview.error ? (
         <Note>
-          {describeContractError(preview.error.name, preview.error.args, { now: pool.timestamp })}
+          {describeContractError(preview.error.name, preview.error.args, { now })}
           {limited
             ? ' Meanwhile you can set your capacity to 0 (Update capacity, allowed at once): you then get no new blocks.'
             : ''}

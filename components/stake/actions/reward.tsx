@@ -10,29 +10,18 @@ import { useDecimalMark } from '../use-decimal-mark'
 import { validateRewardPerGas } from '../validation'
 import { ActionBox, type ActionProps, ChangePreview, CooldownNote, Note, useActionForm } from './shared'
 
-export function RewardAction({
-  pool,
-  view,
-  address,
-  staker,
-  demand,
-  actions,
-  blocked,
-  standing,
-}: ActionProps) {
+export function RewardAction({ pool, address, staker, demand, actions, blocked, standing }: ActionProps) {
   const mark = useDecimalMark()
   const form = useActionForm(perGasInputText(staker.rewardPerGas))
   const range = rewardPerGasRange({ feePerGas: pool.feePerGas }, pool.config)
   const check = validateRewardPerGas(form.text, { ...range, feePerGas: pool.feePerGas }, mark)
-  const end = cooldownEnd(view, address, 'reward', {
+  const end = cooldownEnd(pool, address, 'reward', {
     rewardPerGas: staker.rewardPerGas,
     capacity: staker.maxCapacity,
   })
   const error = !check.ok && (form.text.trim() !== '' || form.submitted) ? check.error : null
   const preview =
-    check.ok && end === null
-      ? previewChange({ pool: view, prover: address, rewardPerGas: check.value })
-      : null
+    check.ok && end === null ? previewChange({ pool, prover: address, rewardPerGas: check.value }) : null
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     form.setSubmitted(true)
@@ -68,8 +57,8 @@ export function RewardAction({
           error={error}
           hint={`In gwei of TKO per gas, ${formatReward(range.min)} – ${formatReward(range.max)}. Now ${formatReward(staker.rewardPerGas)}.`}
         />
-        <CooldownNote end={end} now={pool.timestamp} cooldown={pool.config.rewardChangeCooldown} />
-        <ChangePreview preview={preview} standing={standing} now={view.chainTimestamp}>
+        <CooldownNote end={end} now={pool.chainTimestamp} cooldown={pool.config.rewardChangeCooldown} />
+        <ChangePreview preview={preview} standing={standing} now={pool.chainTimestamp}>
           {perDay !== null ? (
             <Note>
               Expected rewards afterwards: {formatTko(perDay, { maxFractionDigits: 4 })} a day at current

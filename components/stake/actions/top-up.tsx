@@ -8,12 +8,12 @@ import { useDecimalMark } from '../use-decimal-mark'
 import { validateTopUpAmount } from '../validation'
 import { ActionBox, type ActionProps, ChangePreview, useActionForm } from './shared'
 
-export function TopUpAction({ view, address, staker, balance, actions, blocked, standing }: ActionProps) {
+export function TopUpAction({ pool, address, staker, balance, actions, blocked, standing }: ActionProps) {
   const form = useActionForm('')
   const mark = useDecimalMark()
   const check = validateTopUpAmount(form.text, { balance }, mark)
   const error = !check.ok && (form.text.trim() !== '' || form.submitted) ? check.error : null
-  const preview = check.ok ? previewChange({ pool: view, prover: address, topUp: check.value }) : null
+  const preview = check.ok ? previewChange({ pool, prover: address, topUp: check.value }) : null
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     form.setSubmitted(true)
@@ -53,7 +53,7 @@ export function TopUpAction({ view, address, staker, balance, actions, blocked, 
             </button>
           }
         />
-        <ChangePreview preview={preview} standing={standing} now={view.chainTimestamp} />
+        <ChangePreview preview={preview} standing={standing} now={pool.chainTimestamp} />
         <button type="submit" className={buttonClass.primary} disabled={blocked !== null}>
           Top up
         </button>

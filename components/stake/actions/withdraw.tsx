@@ -6,15 +6,15 @@ import { buttonClass } from '../field'
 import { ActionBox, type ActionProps, Note } from './shared'
 
 export function WithdrawAction({ pool, staker, actions, blocked }: ActionProps) {
-  const locked = staker.exitUnlocksAt > pool.timestamp
+  const locked = staker.exitUnlocksAt > pool.chainTimestamp
   return (
     <ActionBox id="withdraw" title="Withdraw">
       <Note>
         {locked ? (
           <>
             <strong>Locked:</strong> {formatTko(staker.exitAmount, { maxFractionDigits: 4 })} unlock in{' '}
-            {formatDuration(staker.exitUnlocksAt - pool.timestamp)} (at {formatClock(staker.exitUnlocksAt)}{' '}
-            UTC).
+            {formatDuration(staker.exitUnlocksAt - pool.chainTimestamp)} (at{' '}
+            {formatClock(staker.exitUnlocksAt)} UTC).
           </>
         ) : (
           <>Pays {formatTko(staker.exitAmount, { maxFractionDigits: 4 })} back to your wallet.</>

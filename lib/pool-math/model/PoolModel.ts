@@ -10,14 +10,15 @@ import {
   MAX_STAKE,
   type PoolConfig,
   poolConfigKeys,
-  SECONDS_PER_DAY,
 } from '../config'
 import { currentBatchSize } from '../currentBatchSize'
 import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
 import { emergencyExitBacklog } from '../emergencyExitBacklog'
+import { exitDayOf, exitLimitResetsAt, exitsToday } from '../exitsToday'
 import { healthBps } from '../healthBps'
 import { checksum } from '../internal/checksum'
 import { min } from '../internal/minMax'
+import { isCongested } from '../isCongested'
 import { eligibilityRequirements, isEligible } from '../isEligible'
 import { minCapacity } from '../minCapacity'
 import { minStake } from '../minStake'
@@ -37,10 +38,12 @@ import { standingWeight } from '../standingWeight'
 import {
   type BlockInfo,
   EmergencyReason,
+  emergencyReasonOf,
   type PoolView,
   type ProverView,
   type StakerInfo,
   StakerStatus,
+  stakerStatusOf,
 } from '../types'
 import { validateConfig } from '../validateConfig'
 import { weight } from '../weight'
@@ -313,16 +316,17 @@ export class PoolModel {
     s.nextBlockId = view.nextBlockId
     s.backlog = view.backlog
     s.openBlocks = view.openBlocks
-    s.emergencyReason = view.emergencyReason
+    s.emergencyReason = emergencyReasonOf(view.emergencyReason)
     s.treasury = view.treasury
-    s.exitDay = view.chainTimestamp / SECONDS_PER_DAY
+    // The lens's count is already the one of its block's day (0 once the day rolled).
+    s.exitDay = exitDayOf(view.chainTimestamp)
     s.exitsToday = view.exitsToday
     for (const p of view.provers) {
       const prover = checksum(p.prover)
       const slot = p.slot > 0n ? Number(p.slot) - 1 : -1
       s.stakers.set(prover, {
         prover,
-        status: p.status,
+        status: stakerStatusOf(p.status),
         slot,
         stake: p.stake,
         rewardPerGas: p.rewardPerGas,
@@ -438,7 +442,7 @@ export class PoolModel {
   }
   /** Voluntary exits already used on the UTC day of `now` (0 once the day rolled). */
   exitsToday(now: bigint = this.#s.timestamp): bigint {
-    return now / SECONDS_PER_DAY === this.#s.exitDay ? this.#s.exitsToday : 0n
+    return exitsToday({ exitDay: this.#s.exitDay, exitsToday: this.#s.exitsToday, now })
   }
 
   /**
@@ -733,11 +737,10 @@ export class PoolModel {
     this.#checkTime(now)
     const s = this.#s
     const st = this.#activeStaker(a)
-    const day = now / SECONDS_PER_DAY
     const used = this.exitsToday(now)
     if (used >= s.config.maxExitsPerDay)
-      fail('ProverPoolExitLimitReached', used, s.config.maxExitsPerDay, (day + 1n) * SECONDS_PER_DAY)
-    s.exitDay = day
+      fail('ProverPoolExitLimitReached', used, s.config.maxExitsPerDay, exitLimitResetsAt(now))
+    s.exitDay = exitDayOf(now)
     s.exitsToday = used + 1n
     const moved = st.stake
     this.#queueExit(st, now, StakerStatus.Exiting)
@@ -782,7 +785,7 @@ export class PoolModel {
       reason = EmergencyReason.None
       events.push({ eventName: 'EmergencyModeChanged', args: [false, EmergencyReason.None] })
     }
-    if (reason === EmergencyReason.None && backlog >= config.congestionBacklog) {
+    if (reason === EmergencyReason.None && isCongested({ backlog }, config)) {
       reason = EmergencyReason.Congestion
       events.push({ eventName: 'EmergencyModeChanged', args: [true, EmergencyReason.Congestion] })
     }

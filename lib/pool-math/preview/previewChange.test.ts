@@ -16,7 +16,8 @@ describe('previewChange', () => {
     stake(model, alice)
     stake(model, bob)
     const p = previewChange({ pool: afterCooldown(model), prover: alice, rewardPerGas: 2n * F0 })
-    expect(p.before).toEqual({ weight: w(1_000n), probability: 0.5, rank: 1 })
+    // Equal to bob's weight: bob's higher slot ranks above (the contract evicts the lowest slot first).
+    expect(p.before).toEqual({ weight: w(1_000n), probability: 0.5, rank: 2 })
     expect(p).toMatchObject({ weight: w(1_000n, 2n * F0), rank: 2, error: null })
     expect(p.probability).toBeCloseTo(0.2, 12) // 1/4 : 1
   })

@@ -107,7 +107,7 @@ describe('previewStake', () => {
       joins: true,
       weight: w(3_000n),
       probability: 0.5,
-      rank: 1,
+      rank: 2, // equal to bob's weight, and bob's slot is the higher one
       requiredStake: null,
     })
   })
