@@ -462,6 +462,8 @@ async function main(): Promise<void> {
           addresses: deployment.addresses,
           blocks: options.history,
           minGasPerBlock: pool.demoConfig.minGasPerBlock,
+          // Mixed mining cannot be restored over RPC: a block every second, as the bots expect.
+          restoreIntervalMining: 1,
           onProgress: (done, total, rate) =>
             s.progress(
               `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.round(rate)} blocks/s)`,

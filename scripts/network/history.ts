@@ -1,13 +1,22 @@
 /**
  * A long history on demand (`npm start -- --history N`): N L2 blocks proposed and proven before the
- * bots start, many per anvil block, so a mature pool is there in seconds to minutes. Automine is off
- * while it runs; each round sends a batch of proposals (one anvil block), reads who was assigned, and
- * sends their proofs (the next anvil block). Every prover sends its own proofs (anvil impersonates the
- * demo accounts); open blocks are proven by the racer; now and then a block is left to miss its window
- * and is proven late by the racer, which slashes its prover. Varied gas per block.
+ * bots start, a few hundred per anvil block, so a mature pool is there in seconds to minutes.
+ *
+ * Anvil recomputes its state root over the whole state for every block it mines (an empty block takes
+ * 3 ms on a fresh chain and 60 ms after 15,000 L2 blocks), so the rate depends on mining few, full
+ * blocks. A block can only be proven once its prover is known, and the prover is drawn on chain from
+ * `blockhash(parent)` and the block id: the generator plans each round on `PoolModel` (lib/pool-math,
+ * held equal to the contracts by the differential and model tests) from the parent it builds on, so it
+ * knows every assignment before sending. One round is one anvil block: the previous round's carried-over
+ * proofs, then proposals each followed at once by its proof or left for the next round (a proof delay of
+ * one round), now and then a block left to miss its window and proven late by the racer (its prover
+ * slashed). Transactions carry strictly decreasing tips, so anvil executes them in the planned order; the
+ * round's logs are checked against the plan. Automine is off while it runs; every prover sends its own
+ * proofs (anvil impersonates the demo accounts). Varied gas per block.
  */
 import {
   type Address,
+  decodeFunctionResult,
   encodeFunctionData,
   type Hex,
   keccak256,
@@ -15,19 +24,24 @@ import {
   numberToHex,
   parseEventLogs,
   toHex,
+  zeroAddress,
 } from 'viem'
-import { BlockProtocol, TaikoToken } from '../../contracts-abi'
+import { BlockProtocol, ProverPoolLens, TaikoToken } from '../../contracts-abi'
 import { DEPLOYER_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
+import { PoolModel } from '../../lib/pool-math'
+import { max } from '../../lib/pool-math/internal/minMax'
 
 export type GenerateHistoryParameters = {
   rpcUrl: string
-  addresses: { token: Address; protocol: Address }
+  addresses: { token: Address; protocol: Address; lens: Address }
   /** L2 blocks to propose and prove. */
   blocks: number
-  /** Proposals per anvil block (kept under the congestion backlog so no emergency starts). */
+  /** Proposals per anvil block. */
   perRound?: number
-  /** One block in this many misses its window (proven late by the racer, its prover slashed). */
+  /** About one block in this many misses its window (proven late by the racer, its prover slashed). */
   lateEvery?: number
+  /** Chain seconds between two rounds' anvil blocks (the delay of a proof left for the next round). */
+  secondsPerRound?: number
   minGasPerBlock: bigint
   /** Seconds between interval-mined blocks to restore afterwards (npm start's anvil mines every second). */
   restoreIntervalMining?: number
@@ -51,19 +65,24 @@ async function rpc(url: string, calls: RpcCall[]): Promise<unknown[]> {
   })
 }
 
-const tx = (from: Address, to: Address, data: Hex, gas: bigint, nonce: bigint): RpcCall => ({
-  method: 'eth_sendTransaction',
-  params: [{ from, to, data, gas: numberToHex(gas), nonce: numberToHex(nonce) }],
-})
+/** Proofs left for the next round, on average: the backlog stays well under the congestion threshold. */
+const CARRIED_PER_ROUND = 12
+/** Gas limit of the generator's blocks: a round of a few hundred proposals and proofs fits. */
+const ROUND_GAS_LIMIT = 2_000_000_000n
+/** The gas limit anvil starts with, restored afterwards. */
+const DEFAULT_GAS_LIMIT = 30_000_000n
+const MAX_FEE = 100_000_000_000n // 100 gwei: far above the base fee, which falls while blocks stay under target
 
-/** Proposes and proves `blocks` L2 blocks; returns how long it took (ms). */
+/** Proposes and proves `blocks` L2 blocks; returns how long it took (ms) and how many were proven late. */
 export async function generateHistory(p: GenerateHistoryParameters): Promise<{ ms: number; late: number }> {
   const { rpcUrl, addresses } = p
-  const perRound = p.perRound ?? 24
+  const perRound = p.perRound ?? 200
   const lateEvery = p.lateEvery ?? 400
+  const secondsPerRound = BigInt(p.secondsPerRound ?? 4)
   const proposer = devAccount(PROPOSER_INDEX).address
   const racer = devAccount(RACER_INDEX).address
   const deployer = devAccount(DEPLOYER_INDEX).address
+
   // Explicit nonces: anvil may handle a batch's requests concurrently, and only this loop sends meanwhile.
   const nonces = new Map<string, bigint>()
   const loadNonces = async (senders: readonly Address[]) => {
@@ -77,40 +96,89 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       nonces.set(a, BigInt(counts[i]!))
     })
   }
-  const call = (data: Hex, gas: bigint, from: Address, to: Address = addresses.protocol) => {
+  /** A transaction from `from`; `tip` orders it within its block (higher first). */
+  const send = (from: Address, to: Address, data: Hex, gas: bigint, tip = 1_000_000_000n): RpcCall => {
     const key = from.toLowerCase()
     const nonce = nonces.get(key)
     if (nonce === undefined) throw new Error(`no nonce loaded for ${from}`)
     nonces.set(key, nonce + 1n)
-    return tx(from, to, data, gas, nonce)
+    return {
+      method: 'eth_sendTransaction',
+      params: [
+        {
+          from,
+          to,
+          data,
+          gas: numberToHex(gas),
+          nonce: numberToHex(nonce),
+          maxPriorityFeePerGas: numberToHex(tip),
+          maxFeePerGas: numberToHex(MAX_FEE + tip),
+        },
+      ],
+    }
   }
   await loadNonces([proposer, racer, deployer])
 
   // Enough TKO for every proposal fee, and the allowance; then batch mode.
   await rpc(rpcUrl, [
     { method: 'anvil_autoImpersonateAccount', params: [true] },
-    call(
-      encodeFunctionData({ abi: TaikoToken.abi, functionName: 'mint', args: [proposer, 10n ** 30n] }),
-      200_000n,
+    send(
       deployer,
       addresses.token,
+      encodeFunctionData({ abi: TaikoToken.abi, functionName: 'mint', args: [proposer, 10n ** 30n] }),
+      200_000n,
     ),
-    call(
+    send(
+      proposer,
+      addresses.token,
       encodeFunctionData({
         abi: TaikoToken.abi,
         functionName: 'approve',
         args: [addresses.protocol, maxUint256],
       }),
       200_000n,
-      proposer,
-      addresses.token,
     ),
   ])
-  // Only this loop mines meanwhile: no automine, no interval mining (a round is one block of proposals).
+  await rpc(rpcUrl, [{ method: 'evm_mine', params: [] }])
+  // Only this loop mines meanwhile: no automine, no interval mining; full rounds fit in a block.
   await rpc(rpcUrl, [
     { method: 'evm_setAutomine', params: [false] },
     { method: 'evm_setIntervalMining', params: [0] },
+    { method: 'evm_setBlockGasLimit', params: [numberToHex(ROUND_GAS_LIMIT)] },
   ])
+
+  const latestBlock = async () =>
+    (
+      (await rpc(rpcUrl, [{ method: 'eth_getBlockByNumber', params: ['latest', false] }])) as [
+        { number: Hex; hash: Hex; timestamp: Hex },
+      ]
+    )[0]
+  // The pool as the lens sees it, as the model to plan on: no block may be outstanding yet.
+  const [poolData] = (await rpc(rpcUrl, [
+    {
+      method: 'eth_call',
+      params: [
+        {
+          to: addresses.lens,
+          data: encodeFunctionData({
+            abi: ProverPoolLens.abi,
+            functionName: 'getPool',
+            args: [addresses.protocol],
+          }),
+        },
+        'latest',
+      ],
+    },
+  ])) as [Hex]
+  const view = decodeFunctionResult({ abi: ProverPoolLens.abi, functionName: 'getPool', data: poolData })
+  if (view.backlog !== 0n) {
+    throw new Error(`the history starts on a pool with no block outstanding; this one has ${view.backlog}`)
+  }
+  // The lens's enums are plain numbers to viem; the model's view type names them (one shape: issue 13).
+  const model = PoolModel.fromView(view as Parameters<typeof PoolModel.fromView>[0])
+  // Outstanding blocks stay under half the congestion backlog: a late proof above it starts the
+  // prover-failure emergency, and at the congestion backlog every block would be open.
+  const backlogLimit = view.config.congestionBacklog / 2n - 1n
 
   const started = Date.now()
   let done = 0
@@ -120,113 +188,119 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
     return seed / 2 ** 31
   }
-  /** Blocks left to miss their window: proven late by the racer once the deadline has passed. */
+  /** Blocks whose proof waits for a later round: the next one, or (late) once their window has passed. */
+  const carried: { blockId: bigint; prover: Address }[] = []
   const pendingLate: { blockId: bigint; deadline: bigint }[] = []
-  // With interval mining on (npm start's anvil mines every second) a round's transactions may land in
-  // more than one block: read the proposals from every block since the last round.
-  let [fromBlock] = (await rpc(rpcUrl, [{ method: 'eth_blockNumber', params: [] }])) as [Hex]
+
+  /**
+   * One round, one anvil block at `now`: the carried-over proofs, the late blocks whose window has
+   * passed (all of them when `final`), then `n` proposals, each proven at once or carried to the next round.
+   */
+  const round = async (n: number, now: bigint, parentHash: Hex, final: boolean) => {
+    // What this round sends, in execution order; tips fall by one wei per transaction.
+    const plan: { from: Address; data: Hex; gas: bigint }[] = []
+    const prove = (blockId: bigint, prover: Address) => {
+      model.proveBlocks({ prover, blockIds: [blockId], now })
+      plan.push({
+        from: prover,
+        data: encodeFunctionData({
+          abi: BlockProtocol.abi,
+          functionName: 'proveBlock',
+          args: [blockId, '0x01'],
+        }),
+        gas: 500_000n,
+      })
+    }
+    for (const c of carried.splice(0)) prove(c.blockId, c.prover)
+    while (pendingLate.length > 0 && (final || pendingLate[0]!.deadline < now)) {
+      prove(pendingLate.shift()!.blockId, racer)
+      late++
+    }
+    const proposed: { blockId: bigint; prover: Address }[] = []
+    for (let i = 0; i < n; i++) {
+      const gasUsed = p.minGasPerBlock + BigInt(Math.floor(random() * 4_000_000))
+      const commitment = keccak256(toHex(`history ${done + i}`))
+      const r = model.proposeBlock({ proposer, gasUsed, commitment, parentHash, now })
+      plan.push({
+        from: proposer,
+        data: encodeFunctionData({
+          abi: BlockProtocol.abi,
+          functionName: 'proposeBlock',
+          args: [Number(gasUsed), commitment],
+        }),
+        gas: 600_000n,
+      })
+      const prover = r.open ? racer : r.assignedProver
+      proposed.push({ blockId: r.blockId, prover })
+      // Left outstanding (late or for the next round) only while the backlog stays clear of congestion.
+      const room = model.backlog < backlogLimit
+      if (room && !r.open && random() * lateEvery < 1) {
+        pendingLate.push({ blockId: r.blockId, deadline: now + model.getBlock(r.blockId).proofWindow })
+      } else if (room && random() * n < CARRIED_PER_ROUND) {
+        carried.push({ blockId: r.blockId, prover })
+      } else {
+        prove(r.blockId, prover)
+      }
+    }
+    await loadNonces(plan.map((t) => t.from))
+    const top = 1_000_000_000n + BigInt(plan.length)
+    // Mined only once every transaction is in the pool: anvil answers a batch's requests concurrently.
+    await rpc(rpcUrl, [
+      { method: 'evm_setNextBlockTimestamp', params: [numberToHex(now)] },
+      ...plan.map((t, i) => send(t.from, addresses.protocol, t.data, t.gas, top - BigInt(i))),
+    ])
+    await rpc(rpcUrl, [{ method: 'evm_mine', params: [] }])
+    // The block must be the plan: every transaction in it, every proposal assigned as planned.
+    const head = await latestBlock()
+    const [logs] = (await rpc(rpcUrl, [
+      {
+        method: 'eth_getLogs',
+        params: [{ address: addresses.protocol, fromBlock: head.number, toBlock: head.number }],
+      },
+    ])) as [Parameters<typeof parseEventLogs>[0]['logs']]
+    const proposals = parseEventLogs({ abi: BlockProtocol.abi, logs, eventName: 'BlockProposed' })
+    const proofs = parseEventLogs({ abi: BlockProtocol.abi, logs, eventName: 'BlockProven' })
+    const plannedProofs = plan.length - proposed.length
+    if (proposals.length !== proposed.length || proofs.length !== plannedProofs) {
+      throw new Error(
+        `history: block ${BigInt(head.number)} was planned with ${proposed.length} proposals and ` +
+          `${plannedProofs} proofs and holds ${proposals.length} and ${proofs.length} (a transaction reverted or was left out)`,
+      )
+    }
+    proposals.forEach((log, i) => {
+      const want = proposed[i]!
+      const got = log.args.assignedProver === zeroAddress ? racer : log.args.assignedProver
+      if (log.args.blockId !== want.blockId || got.toLowerCase() !== want.prover.toLowerCase()) {
+        throw new Error(
+          `history: block ${log.args.blockId} went to ${got}; the model planned block ${want.blockId} for ${want.prover}`,
+        )
+      }
+    })
+  }
+
   try {
     while (done < p.blocks) {
       const n = Math.min(perRound, p.blocks - done)
-      const proposals: RpcCall[] = []
-      for (let i = 0; i < n; i++) {
-        const gas = p.minGasPerBlock + BigInt(Math.floor(random() * 4_000_000))
-        const commitment = keccak256(toHex(`history ${done + i}`))
-        proposals.push(
-          call(
-            encodeFunctionData({
-              abi: BlockProtocol.abi,
-              functionName: 'proposeBlock',
-              args: [Number(gas), commitment],
-            }),
-            600_000n,
-            proposer,
-          ),
-        )
-      }
-      await rpc(rpcUrl, [...proposals, { method: 'evm_mine', params: [] }])
-      const [head] = (await rpc(rpcUrl, [{ method: 'eth_getBlockByNumber', params: ['latest', false] }])) as [
-        { number: Hex; timestamp: Hex },
-      ]
-      const [logs] = (await rpc(rpcUrl, [
-        {
-          method: 'eth_getLogs',
-          params: [
-            {
-              address: addresses.protocol,
-              fromBlock: numberToHex(BigInt(fromBlock) + 1n),
-              toBlock: head.number,
-            },
-          ],
-        },
-      ])) as [Parameters<typeof parseEventLogs>[0]['logs']]
-      const proposed = parseEventLogs({ abi: BlockProtocol.abi, logs, eventName: 'BlockProposed' })
-      if (proposed.length !== n) throw new Error(`${n - proposed.length} of ${n} proposals reverted`)
-      const now = BigInt(head.timestamp)
-      await loadNonces(proposed.map((log) => log.args.assignedProver))
-      const proofs: RpcCall[] = []
-      for (const log of proposed) {
-        const { blockId, assignedProver, proofDeadline } = log.args
-        const open = assignedProver === '0x0000000000000000000000000000000000000000'
-        if (!open && Number(blockId) % lateEvery === 0) {
-          pendingLate.push({ blockId, deadline: proofDeadline })
-          continue
-        }
-        proofs.push(
-          call(
-            encodeFunctionData({
-              abi: BlockProtocol.abi,
-              functionName: 'proveBlock',
-              args: [blockId, '0x01'],
-            }),
-            500_000n,
-            open ? racer : assignedProver,
-          ),
-        )
-      }
-      // Missed windows: proven late by the racer (the assigned prover is slashed).
-      while (pendingLate.length > 0 && pendingLate[0]!.deadline < now) {
-        const { blockId } = pendingLate.shift()!
-        proofs.push(
-          call(
-            encodeFunctionData({
-              abi: BlockProtocol.abi,
-              functionName: 'proveBlock',
-              args: [blockId, '0x01'],
-            }),
-            500_000n,
-            racer,
-          ),
-        )
-        late++
-      }
-      await rpc(rpcUrl, [...proofs, { method: 'evm_mine', params: [] }])
-      ;[fromBlock] = (await rpc(rpcUrl, [{ method: 'eth_blockNumber', params: [] }])) as [Hex]
+      const parent = await latestBlock()
+      await round(n, BigInt(parent.timestamp) + secondsPerRound, parent.hash, false)
       done += n
       p.onProgress?.(done, p.blocks, (done * 1000) / Math.max(1, Date.now() - started))
     }
-    // The last late ones: move time past their windows and prove them.
+    // The last proofs: what the last round carried over, then the late blocks once their window is over.
+    if (carried.length > 0) {
+      const parent = await latestBlock()
+      await round(0, BigInt(parent.timestamp) + secondsPerRound, parent.hash, false)
+    }
     if (pendingLate.length > 0) {
-      const last = pendingLate.at(-1)!.deadline
-      await rpc(rpcUrl, [{ method: 'evm_setNextBlockTimestamp', params: [numberToHex(last + 1n)] }])
-      await rpc(rpcUrl, [
-        ...pendingLate.map((b) =>
-          call(
-            encodeFunctionData({
-              abi: BlockProtocol.abi,
-              functionName: 'proveBlock',
-              args: [b.blockId, '0x01'],
-            }),
-            500_000n,
-            racer,
-          ),
-        ),
-        { method: 'evm_mine', params: [] },
-      ])
-      late += pendingLate.length
+      const parent = await latestBlock()
+      const after = BigInt(parent.timestamp) + secondsPerRound
+      // Windows differ (they follow the average proof delay): past the longest one.
+      const lastDeadline = pendingLate.reduce((longest, b) => max(longest, b.deadline), 0n)
+      await round(0, max(after, lastDeadline + 1n), parent.hash, true)
     }
   } finally {
     await rpc(rpcUrl, [
+      { method: 'evm_setBlockGasLimit', params: [numberToHex(DEFAULT_GAS_LIMIT)] },
       { method: 'evm_setAutomine', params: [true] },
       ...(p.restoreIntervalMining
         ? [{ method: 'evm_setIntervalMining', params: [p.restoreIntervalMining] }]
