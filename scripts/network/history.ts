@@ -67,6 +67,8 @@ async function rpc(url: string, calls: RpcCall[]): Promise<unknown[]> {
 
 /** Proofs left for the next round, on average: the backlog stays well under the congestion threshold. */
 const CARRIED_PER_ROUND = 12
+/** Proposers besides the demo's own (synthetic addresses, impersonated). */
+const EXTRA_PROPOSERS = 19
 /** Gas limit of the generator's blocks: a round of a few hundred proposals and proofs fits. */
 const ROUND_GAS_LIMIT = 2_000_000_000n
 /** The gas limit anvil starts with, restored afterwards. */
@@ -76,10 +78,15 @@ const MAX_FEE = 100_000_000_000n // 100 gwei: far above the base fee, which fall
 /** Proposes and proves `blocks` L2 blocks; returns how long it took (ms) and how many were proven late. */
 export async function generateHistory(p: GenerateHistoryParameters): Promise<{ ms: number; late: number }> {
   const { rpcUrl, addresses } = p
-  const perRound = p.perRound ?? 200
+  const perRound = p.perRound ?? 400
   const lateEvery = p.lateEvery ?? 400
   const secondsPerRound = BigInt(p.secondsPerRound ?? 4)
-  const proposer = devAccount(PROPOSER_INDEX).address
+  // Several proposers take turns: each sender's transactions go one request at a time (below), so a
+  // round's depth is its proposals divided among them.
+  const proposers = [
+    devAccount(PROPOSER_INDEX).address,
+    ...Array.from({ length: EXTRA_PROPOSERS }, (_, k) => numberToHex(0xa001 + k, { size: 20 }) as Address),
+  ]
   const racer = devAccount(RACER_INDEX).address
   const deployer = devAccount(DEPLOYER_INDEX).address
 
@@ -117,28 +124,35 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       ],
     }
   }
-  await loadNonces([proposer, racer, deployer])
+  await loadNonces([...proposers, racer, deployer])
 
-  // Enough TKO for every proposal fee, and the allowance; then batch mode.
+  // Gas money, enough TKO for every proposal fee, and the allowance for each proposer.
   await rpc(rpcUrl, [
     { method: 'anvil_autoImpersonateAccount', params: [true] },
-    send(
-      deployer,
-      addresses.token,
-      encodeFunctionData({ abi: TaikoToken.abi, functionName: 'mint', args: [proposer, 10n ** 30n] }),
-      200_000n,
-    ),
-    send(
-      proposer,
-      addresses.token,
-      encodeFunctionData({
-        abi: TaikoToken.abi,
-        functionName: 'approve',
-        args: [addresses.protocol, maxUint256],
-      }),
-      200_000n,
-    ),
+    ...proposers.map((a) => ({ method: 'anvil_setBalance', params: [a, numberToHex(10n ** 24n)] })),
   ])
+  for (const proposer of proposers) {
+    await rpc(rpcUrl, [
+      send(
+        deployer,
+        addresses.token,
+        encodeFunctionData({ abi: TaikoToken.abi, functionName: 'mint', args: [proposer, 10n ** 30n] }),
+        200_000n,
+      ),
+    ])
+    await rpc(rpcUrl, [
+      send(
+        proposer,
+        addresses.token,
+        encodeFunctionData({
+          abi: TaikoToken.abi,
+          functionName: 'approve',
+          args: [addresses.protocol, maxUint256],
+        }),
+        200_000n,
+      ),
+    ])
+  }
   await rpc(rpcUrl, [{ method: 'evm_mine', params: [] }])
   // Only this loop mines meanwhile: no automine, no interval mining; full rounds fit in a block.
   await rpc(rpcUrl, [
@@ -174,8 +188,7 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
   if (view.backlog !== 0n) {
     throw new Error(`the history starts on a pool with no block outstanding; this one has ${view.backlog}`)
   }
-  // The lens's enums are plain numbers to viem; the model's view type names them (one shape: issue 13).
-  const model = PoolModel.fromView(view as Parameters<typeof PoolModel.fromView>[0])
+  const model = PoolModel.fromView(view)
   // Outstanding blocks stay under half the congestion backlog: a late proof above it starts the
   // prover-failure emergency, and at the congestion backlog every block would be open.
   const backlogLimit = view.config.congestionBacklog / 2n - 1n
@@ -220,6 +233,7 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
     for (let i = 0; i < n; i++) {
       const gasUsed = p.minGasPerBlock + BigInt(Math.floor(random() * 4_000_000))
       const commitment = keccak256(toHex(`history ${done + i}`))
+      const proposer = proposers[i % proposers.length]!
       const r = model.proposeBlock({ proposer, gasUsed, commitment, parentHash, now })
       plan.push({
         from: proposer,
@@ -244,11 +258,22 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
     }
     await loadNonces(plan.map((t) => t.from))
     const top = 1_000_000_000n + BigInt(plan.length)
-    // Mined only once every transaction is in the pool: anvil answers a batch's requests concurrently.
-    await rpc(rpcUrl, [
-      { method: 'evm_setNextBlockTimestamp', params: [numberToHex(now)] },
-      ...plan.map((t, i) => send(t.from, addresses.protocol, t.data, t.gas, top - BigInt(i))),
-    ])
+    // Each sender's transactions one request at a time, in nonce order (senders side by side), and
+    // mined only once all are in: anvil answers a batch's requests concurrently, and a sender's
+    // transactions arriving out of nonce order can be left out of the block
+    // (foundry-rs/foundry#10122), which the check below would report.
+    const bySender = new Map<string, RpcCall[]>()
+    for (const [i, t] of plan.entries()) {
+      const sequence = bySender.get(t.from.toLowerCase()) ?? []
+      sequence.push(send(t.from, addresses.protocol, t.data, t.gas, top - BigInt(i)))
+      bySender.set(t.from.toLowerCase(), sequence)
+    }
+    await rpc(rpcUrl, [{ method: 'evm_setNextBlockTimestamp', params: [numberToHex(now)] }])
+    await Promise.all(
+      [...bySender.values()].map(async (sequence) => {
+        for (const call of sequence) await rpc(rpcUrl, [call])
+      }),
+    )
     await rpc(rpcUrl, [{ method: 'evm_mine', params: [] }])
     // The block must be the plan: every transaction in it, every proposal assigned as planned.
     const head = await latestBlock()
@@ -262,9 +287,14 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
     const proofs = parseEventLogs({ abi: BlockProtocol.abi, logs, eventName: 'BlockProven' })
     const plannedProofs = plan.length - proposed.length
     if (proposals.length !== proposed.length || proofs.length !== plannedProofs) {
+      const [count, pool] = (await rpc(rpcUrl, [
+        { method: 'eth_getBlockTransactionCountByNumber', params: [head.number] },
+        { method: 'txpool_status', params: [] },
+      ])) as [Hex, { pending: Hex; queued: Hex }]
       throw new Error(
         `history: block ${BigInt(head.number)} was planned with ${proposed.length} proposals and ` +
-          `${plannedProofs} proofs and holds ${proposals.length} and ${proofs.length} (a transaction reverted or was left out)`,
+          `${plannedProofs} proofs and holds ${proposals.length} and ${proofs.length}: ${BigInt(count)} of ` +
+          `${plan.length} transactions mined (the rest reverted), ${BigInt(pool.pending)} still pending`,
       )
     }
     proposals.forEach((log, i) => {
