@@ -95,9 +95,8 @@ async function main(): Promise<void> {
     }
   }
 
-  /** Caught up: the indexer has indexed the chain's head. */
-  const caughtUp = async () => {
-    const head = await fetch(E2E_RPC_URL, {
+  const chainHead = () =>
+    fetch(E2E_RPC_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
@@ -105,8 +104,19 @@ async function main(): Promise<void> {
       .then((r) => r.json() as Promise<{ result: string }>)
       .then((r) => BigInt(r.result))
       .catch(() => null)
+  /**
+   * Caught up: the indexer is at the chain's head — not past it. After an evm_revert the chain is
+   * shorter than what was indexed, and the indexer has followed only once it has rolled back too
+   * (Ponder does on its next poll; after a reorg deeper than its finality it never does).
+   */
+  const caughtUp = async () => {
+    const head = await chainHead()
     const indexed = await indexedBlock(E2E_INDEXER_URL)
-    return head !== null && indexed !== null && indexed >= head
+    if (head === null || indexed === null) return false
+    if (indexed === head) return true
+    // The chain may have moved between the two reads.
+    const later = await chainHead()
+    return later !== null && indexed > head && indexed <= later
   }
 
   const waitCaughtUp = async (ms: number) => {

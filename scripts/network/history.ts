@@ -124,6 +124,12 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       ],
     }
   }
+  // Only this generator mines meanwhile: no automine, no interval mining; full rounds fit in a block.
+  await rpc(rpcUrl, [
+    { method: 'evm_setAutomine', params: [false] },
+    { method: 'evm_setIntervalMining', params: [0] },
+    { method: 'evm_setBlockGasLimit', params: [numberToHex(ROUND_GAS_LIMIT)] },
+  ])
   await loadNonces([...proposers, racer, deployer])
 
   // Gas money, enough TKO for every proposal fee, and the allowance for each proposer.
@@ -153,13 +159,8 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       ),
     ])
   }
+  // One block for all of it, mined here: nothing is mined behind the reads that follow.
   await rpc(rpcUrl, [{ method: 'evm_mine', params: [] }])
-  // Only this loop mines meanwhile: no automine, no interval mining; full rounds fit in a block.
-  await rpc(rpcUrl, [
-    { method: 'evm_setAutomine', params: [false] },
-    { method: 'evm_setIntervalMining', params: [0] },
-    { method: 'evm_setBlockGasLimit', params: [numberToHex(ROUND_GAS_LIMIT)] },
-  ])
 
   const latestBlock = async () =>
     (
