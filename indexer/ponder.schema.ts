@@ -130,6 +130,26 @@ export const feePoint = onchainTable(
   (table) => ({ timeIdx: index().on(table.timestamp) }),
 )
 
+/**
+ * F's lowest and highest point in each time bucket, at several resolutions (src/fee-resolutions.ts:
+ * 1 s, 1 min, 1 h, 1 day), kept as each point arrives: the fee chart reads the coarsest resolution that
+ * still gives it enough points, so one read scans a few thousand rows at most, whatever the chain's age.
+ */
+export const feeBucket = onchainTable(
+  'fee_bucket',
+  (t) => ({
+    /** Seconds per bucket. */
+    resolution: t.integer().notNull(),
+    /** `floor(timestamp / resolution)`. */
+    bucket: t.bigint().notNull(),
+    lo: t.bigint().notNull(),
+    loAt: t.bigint().notNull(),
+    hi: t.bigint().notNull(),
+    hiAt: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.resolution, table.bucket] }) }),
+)
+
 /** The average proof delay after each in-window proof (`AvgProofDelayChanged`). */
 export const delayPoint = onchainTable(
   'delay_point',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { healthBps } from '../../lib/pool-math/healthBps'
 import * as schema from '../ponder.schema'
 import { feeHistory, proverTimeline, recentBlocks, stakers } from '../src/api/queries'
+import { FEE_RESOLUTIONS } from '../src/fee-resolutions'
 import { backends } from './support/backends'
 import type { TestDatabase } from './support/database'
 import { recorded, replay } from './support/recorded'
@@ -177,6 +178,28 @@ describe.each(backends())('the handlers on $name replay a recorded run', ({ open
       timestamp: from,
       feePerGas: points.filter((p) => p.timestamp === from).at(-1)!.feePerGas,
     })
+  })
+
+  it('keep each fee bucket’s lowest and highest point at every resolution', async () => {
+    const points = await t.db.select().from(schema.feePoint).orderBy(schema.feePoint.blockId)
+    const rows = await t.db.select().from(schema.feeBucket)
+    for (const resolution of FEE_RESOLUTIONS) {
+      const expected = new Map<bigint, { lo: bigint; loAt: bigint; hi: bigint; hiAt: bigint }>()
+      for (const p of points) {
+        const key = p.timestamp / BigInt(resolution)
+        const e = expected.get(key)
+        if (!e) expected.set(key, { lo: p.feePerGas, loAt: p.timestamp, hi: p.feePerGas, hiAt: p.timestamp })
+        else {
+          if (p.feePerGas < e.lo) Object.assign(e, { lo: p.feePerGas, loAt: p.timestamp })
+          if (p.feePerGas > e.hi) Object.assign(e, { hi: p.feePerGas, hiAt: p.timestamp })
+        }
+      }
+      const mine = rows.filter((r) => r.resolution === resolution)
+      expect(mine).toHaveLength(expected.size)
+      for (const r of mine) {
+        expect({ lo: r.lo, loAt: r.loAt, hi: r.hi, hiAt: r.hiAt }).toEqual(expected.get(r.bucket))
+      }
+    }
   })
 
   it('serve a prover’s timeline and the stakers by status', async () => {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Address } from 'viem'
 import * as schema from '../../ponder.schema'
+import { feeResolutionFor } from '../fee-resolutions'
 
 /**
  * The app's reads of the history: each one a bounded query on indexed columns, so its cost depends on
@@ -53,12 +54,15 @@ export type FeeHistoryPoint = { timestamp: bigint; feePerGas: bigint }
  * F over `[from, to]` in at most `2 × buckets + 1` points: the range is cut into equal time buckets
  * and each keeps its lowest and highest point (in time order, so spikes survive), computed in SQL; the
  * point before `from` comes first so the line starts at the left edge. `from` null: from the first point.
+ * The points come from `fee_bucket` at the finest resolution that covers the range in a bounded number
+ * of rows (each row's lowest and highest point), not from every point: a read's cost does not grow
+ * with the chain's age. At one second per bucket this is exact (a chart bucket is at least a second).
  */
 export async function feeHistory(
   db: ReadDb,
   { from, to, buckets }: { from: bigint | null; to: bigint; buckets: number },
 ): Promise<FeeHistoryPoint[]> {
-  const { feePoint } = schema
+  const { feePoint, feeBucket } = schema
   const b = clampLimit(buckets, MAX_BUCKETS)
   let start = from
   if (start === null) {
@@ -77,6 +81,7 @@ export async function feeHistory(
     .orderBy(desc(feePoint.timestamp), desc(feePoint.blockId))
     .limit(1)
   const width = (to - start) / BigInt(b) + 1n
+  const resolution = feeResolutionFor(start, to)
   const result = await db.execute(sql`
     select
       (array_agg(t order by f asc, t asc))[1]::text as lo_t,
@@ -84,9 +89,13 @@ export async function feeHistory(
       (array_agg(t order by f desc, t asc))[1]::text as hi_t,
       max(f)::text as hi
     from (
-      select ${feePoint.timestamp} as t, ${feePoint.feePerGas} as f, floor((${feePoint.timestamp} - ${start}) / ${width}) as b
-      from ${feePoint}
-      where ${feePoint.timestamp} >= ${start} and ${feePoint.timestamp} <= ${to}
+      select p.t, p.f, floor((p.t - ${start}) / ${width}) as b
+      from ${feeBucket}
+      cross join lateral (values (${feeBucket.loAt}, ${feeBucket.lo}), (${feeBucket.hiAt}, ${feeBucket.hi})) as p(t, f)
+      where ${feeBucket.resolution} = ${resolution}
+        and ${feeBucket.bucket} >= ${start / BigInt(resolution)}
+        and ${feeBucket.bucket} <= ${to / BigInt(resolution)}
+        and p.t >= ${start} and p.t <= ${to}
     ) points
     group by b
     order by b

@@ -1,4 +1,12 @@
-import { configChange, delayPoint, emergencyEpisode, feePoint, poolState } from '../../ponder.schema'
+import {
+  configChange,
+  delayPoint,
+  emergencyEpisode,
+  feeBucket,
+  feePoint,
+  poolState,
+} from '../../ponder.schema'
+import { FEE_RESOLUTIONS } from '../fee-resolutions'
 import { loadPoolState } from './stakers'
 import { type Handler, logId } from './types'
 
@@ -13,6 +21,23 @@ export const onFeePerGasChanged: Handler<'FeePerGasChanged'> = async (db, event)
     blockNumber: event.block.number,
     feePerGas: a.newFeePerGas,
   })
+  // Each resolution's bucket keeps its lowest and highest F (the first one reached, on a tie).
+  const [t, f] = [a.timestamp, a.newFeePerGas]
+  for (const resolution of FEE_RESOLUTIONS) {
+    await db
+      .insert(feeBucket)
+      .values({ resolution, bucket: t / BigInt(resolution), lo: f, loAt: t, hi: f, hiAt: t })
+      .onConflictDoUpdate((row) => {
+        const lower = f < row.lo
+        const higher = f > row.hi
+        return {
+          lo: lower ? f : row.lo,
+          loAt: lower ? t : row.loAt,
+          hi: higher ? f : row.hi,
+          hiAt: higher ? t : row.hiAt,
+        }
+      })
+  }
 }
 
 export const onAvgProofDelayChanged: Handler<'AvgProofDelayChanged'> = async (db, event) => {
