@@ -389,37 +389,22 @@ async function main(): Promise<void> {
 
   await compileIfStale()
   // These import the generated ABIs, so they load only once contracts-abi/ exists.
-  const [
-    { deployContracts },
-    { serializeDeployment },
-    pool,
-    accounts,
-    { createClients },
-    net,
-    { population },
-  ] = await Promise.all([
-    import('./lib/deploy-core'),
-    import('../lib/chain/deployment'),
-    import('../lib/pool-math/config'),
-    import('../lib/network/accounts'),
-    import('./network/chain'),
-    import('./network/index'),
-    import('./network/config'),
-  ])
+  const [{ deployDemoContracts }, { serializeDeployment }, pool, accounts, { createClients }, net] =
+    await Promise.all([
+      import('./network/deploy-demo'),
+      import('../lib/chain/deployment'),
+      import('../lib/pool-math/config'),
+      import('../lib/network/accounts'),
+      import('./network/chain'),
+      import('./network/index'),
+    ])
   const { stakePopulation } = await import('./network/population')
 
   await startChain(options.port, rpcUrl, options.history > 0)
   const clients = createClients(rpcUrl, CHAIN_ID)
 
   const deployment = await withStep('deploying the contracts (demo config)', async () => {
-    const d = await deployContracts({
-      rpcUrl,
-      privateKey: accounts.devAccount(accounts.DEPLOYER_INDEX).privateKey,
-      config: pool.demoConfig,
-      initialFeePerGas: pool.demoInitialState.feePerGas,
-      initialAvgProofDelayMs: pool.demoInitialState.avgProofDelayMs,
-      treasuryFunding: BigInt(population.treasuryTko) * pool.STAKE_UNIT,
-    })
+    const d = await deployDemoContracts(rpcUrl)
     await mkdir(path.dirname(deploymentsFile), { recursive: true })
     await writeFile(deploymentsFile, serializeDeployment(d))
     return d

@@ -47,25 +47,15 @@ async function main(): Promise<void> {
   await assertPortFree('e2e keyed RPC', HOST, E2E_KEYED_RPC_PORT)
 
   // Modules that import the generated ABIs load only once we know they exist.
-  const [
-    { startAnvil },
-    { deployContracts },
-    { serializeDeployment },
-    pool,
-    accounts,
-    chain,
-    population,
-    config,
-  ] = await Promise.all([
-    import('../../scripts/lib/anvil'),
-    import('../../scripts/lib/deploy-core'),
-    import('../../lib/chain/deployment'),
-    import('../../lib/pool-math/config'),
-    import('../../lib/network/accounts'),
-    import('../../scripts/network/chain'),
-    import('../../scripts/network/population'),
-    import('../../scripts/network/config'),
-  ])
+  const [{ startAnvil }, { deployDemoContracts }, { serializeDeployment }, pool, chain, population] =
+    await Promise.all([
+      import('../../scripts/lib/anvil'),
+      import('../../scripts/network/deploy-demo'),
+      import('../../lib/chain/deployment'),
+      import('../../lib/pool-math/config'),
+      import('../../scripts/network/chain'),
+      import('../../scripts/network/population'),
+    ])
   const { startKeyedRpc } = await import('./keyed-rpc')
 
   let server: Server | undefined
@@ -91,14 +81,7 @@ async function main(): Promise<void> {
     await clients.testClient.setBlockTimestampInterval({ interval: E2E_BLOCK_TIME_STEP })
     log(`anvil on ${anvil.rpcUrl} (automine; +${E2E_BLOCK_TIME_STEP} s per block)`)
 
-    const deployment = await deployContracts({
-      rpcUrl: anvil.rpcUrl,
-      privateKey: accounts.devAccount(accounts.DEPLOYER_INDEX).privateKey,
-      config: pool.demoConfig,
-      initialFeePerGas: pool.demoInitialState.feePerGas,
-      initialAvgProofDelayMs: pool.demoInitialState.avgProofDelayMs,
-      treasuryFunding: BigInt(config.population.treasuryTko) * pool.STAKE_UNIT,
-    })
+    const deployment = await deployDemoContracts(anvil.rpcUrl)
     log(`deployed: core ${deployment.addresses.protocol}, lens ${deployment.addresses.lens}`)
 
     const populated = await population.stakePopulation({

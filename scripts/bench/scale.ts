@@ -22,14 +22,12 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { serializeDeployment } from '../../lib/chain/deployment'
-import { DEPLOYER_INDEX, devAccount } from '../../lib/network/accounts'
-import { demoConfig, demoInitialState, STAKE_UNIT } from '../../lib/pool-math/config'
+import { demoConfig } from '../../lib/pool-math/config'
 import { startAnvil } from '../lib/anvil'
-import { deployContracts } from '../lib/deploy-core'
 import { indexedBlock, indexerCommand } from '../lib/indexer'
 import { binDir, waitForHttp } from '../lib/process'
 import { createClients } from '../network/chain'
-import { population } from '../network/config'
+import { deployDemoContracts } from '../network/deploy-demo'
 import { generateHistory } from '../network/history'
 import { stakePopulation } from '../network/population'
 
@@ -161,14 +159,7 @@ async function measureSize(
   const anvil = await startAnvil({ port: await freePort(), silent: true, args: ['--prune-history'] })
   let indexerPid: number | undefined
   try {
-    const deployment = await deployContracts({
-      rpcUrl: anvil.rpcUrl,
-      privateKey: devAccount(DEPLOYER_INDEX).privateKey,
-      config: demoConfig,
-      initialFeePerGas: demoInitialState.feePerGas,
-      initialAvgProofDelayMs: demoInitialState.avgProofDelayMs,
-      treasuryFunding: BigInt(population.treasuryTko) * STAKE_UNIT,
-    })
+    const deployment = await deployDemoContracts(anvil.rpcUrl)
     const deploymentsFile = path.join(dir, 'deployment.json')
     writeFileSync(deploymentsFile, serializeDeployment(deployment))
     const clients = createClients(anvil.rpcUrl)

@@ -7,12 +7,12 @@
 import { parseEventLogs } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BlockProtocol, ProverPoolLens } from '../../contracts-abi'
-import { DEPLOYER_INDEX, devAccount, RACER_INDEX } from '../../lib/network/accounts'
-import { demoConfig, demoInitialState, STAKE_UNIT } from '../../lib/pool-math/config'
+import { devAccount, RACER_INDEX } from '../../lib/network/accounts'
+import { demoConfig } from '../../lib/pool-math/config'
 import { startAnvil } from '../../scripts/lib/anvil'
-import { deployContracts } from '../../scripts/lib/deploy-core'
+import type { deployContracts } from '../../scripts/lib/deploy-core'
 import { createClients } from '../../scripts/network/chain'
-import { population } from '../../scripts/network/config'
+import { deployDemoContracts } from '../../scripts/network/deploy-demo'
 import { generateHistory } from '../../scripts/network/history'
 import { stakePopulation } from '../../scripts/network/population'
 import { claimPort, type PortClaim } from '../support'
@@ -30,14 +30,7 @@ describe('generateHistory', () => {
   beforeAll(async () => {
     port = await claimPort()
     anvil = await startAnvil({ port: port.port, args: ['--prune-history'] })
-    const deployment = await deployContracts({
-      rpcUrl: anvil.rpcUrl,
-      privateKey: devAccount(DEPLOYER_INDEX).privateKey,
-      config: demoConfig,
-      initialFeePerGas: demoInitialState.feePerGas,
-      initialAvgProofDelayMs: demoInitialState.avgProofDelayMs,
-      treasuryFunding: BigInt(population.treasuryTko) * STAKE_UNIT,
-    })
+    const deployment = await deployDemoContracts(anvil.rpcUrl)
     addresses = deployment.addresses
     clients = createClients(anvil.rpcUrl)
     await stakePopulation({ clients, addresses, config: demoConfig })
