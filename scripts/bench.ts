@@ -34,7 +34,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -70,6 +69,7 @@ import { LIGHTHOUSE_BUDGETS, measureLighthouse } from './bench/lighthouse'
 import { measureVisitors } from './bench/visitors'
 import { startAnvil } from './lib/anvil'
 import { deployContracts } from './lib/deploy-core'
+import { freePort } from './lib/process'
 
 const root = path.resolve(import.meta.dirname, '..')
 const require = createRequire(import.meta.url)
@@ -279,18 +279,6 @@ function describeMethods(byMethod: Record<string, number>): string {
   return Object.entries(byMethod)
     .map(([m, n]) => `${m} ${n}`)
     .join(', ')
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 type RpcRow = { what: string; requests: number; methods: Record<string, number> }

@@ -10,7 +10,7 @@
  * ```
  */
 import type { BrowserContext, Page } from '@playwright/test'
-import { type Address, type Hex, hexToBigInt, isHex, type PrivateKeyAccount, toHex } from 'viem'
+import { type Address, type Hex, hexToBigInt, isHex, keccak256, type PrivateKeyAccount, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devAccount, FREE_DEV_INDEXES } from '@/lib/network/accounts'
 import { E2E_CHAIN_ID, E2E_RPC_URL } from './env'
@@ -356,6 +356,15 @@ export class TestWallet {
         maxFeePerGas,
         maxPriorityFeePerGas: priority,
       })
+    }
+    // Anvil still answers the receipt of a transaction whose block an evm_revert undid: the same call
+    // from the same state (another test's) would look mined before it is. Fail here, in words.
+    const hash = keccak256(signed)
+    if ((await this.#rpc('eth_getTransactionReceipt', [hash])) !== null) {
+      throw new Error(
+        `Test Wallet: this exact transaction (${hash}) was already mined in a block an earlier test's ` +
+          'evm_revert undid, and anvil still answers its receipt. Make the call differ (another amount).',
+      )
     }
     return (await this.#rpc('eth_sendRawTransaction', [signed])) as Hex
   }

@@ -25,7 +25,7 @@ import { serializeDeployment } from '../../lib/chain/deployment'
 import { demoConfig } from '../../lib/pool-math/config'
 import { startAnvil } from '../lib/anvil'
 import { indexedBlock, indexerCommand } from '../lib/indexer'
-import { binDir, waitForHttp } from '../lib/process'
+import { binDir, freePort, signalGroup, waitForHttp } from '../lib/process'
 import { createClients } from '../network/chain'
 import { deployDemoContracts } from '../network/deploy-demo'
 import { generateHistory } from '../network/history'
@@ -65,17 +65,6 @@ export type ScaleReport = {
     rssDeltaMaxMb: number
     checks: { page: string; coldRatio: number; rssDeltaMb: number; within: boolean }[]
   } | null
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** A JSON-RPC proxy in front of anvil counting requests and response bytes. */
@@ -130,15 +119,6 @@ function groupRssMb(pgid: number): number {
       .filter((n) => n > 0)
       .reduce((a, b) => a + b, 0) / 1024
   )
-}
-
-function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM') {
-  if (!pid) return
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // gone
-  }
 }
 
 async function timed(url: string): Promise<number> {
@@ -253,9 +233,9 @@ async function measureSize(
               last = { warmMs: warm[1]!, rssMb: groupRssMb(app.pid!) }
             }
           } finally {
-            killGroup(app.pid)
+            signalGroup(app.pid)
             await new Promise((r) => setTimeout(r, 500))
-            killGroup(app.pid, 'SIGKILL')
+            signalGroup(app.pid, 'SIGKILL')
           }
         }
         const sorted = colds.map((c) => c.ms).sort((a, b) => a - b)
@@ -289,9 +269,9 @@ async function measureSize(
       pages,
     }
   } finally {
-    killGroup(indexerPid)
+    signalGroup(indexerPid)
     await new Promise((r) => setTimeout(r, 1_000))
-    killGroup(indexerPid, 'SIGKILL')
+    signalGroup(indexerPid, 'SIGKILL')
     await anvil.stop()
     rmSync(dir, { recursive: true, force: true })
   }

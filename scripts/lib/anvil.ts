@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { signalGroup } from './process'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const anvilBin = path.join(root, 'node_modules', '.bin', 'anvil')
@@ -34,12 +35,7 @@ let exitHookInstalled = false
  * is stopped by signalling the whole group (wrapper and binary).
  */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
-  }
+  signalGroup(child.pid, signal)
 }
 
 function installExitHook(): void {

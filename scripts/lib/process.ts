@@ -197,12 +197,34 @@ export class Supervisor {
   }
 }
 
+/** A TCP port on 127.0.0.1 that was free a moment ago (the OS's pick). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Sends `signal` to the process group `pid` leads (spawned `detached`); false if it is gone. */
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM'): boolean {
+  if (pid === undefined) return false
+  try {
+    process.kill(-pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Sends `signal` to the child's process group (falls back to the child alone). */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
+  if (!signalGroup(child.pid, signal)) {
     try {
       child.kill(signal)
     } catch {

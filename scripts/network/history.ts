@@ -16,7 +16,6 @@
  */
 import {
   type Address,
-  decodeFunctionResult,
   encodeFunctionData,
   type Hex,
   keccak256,
@@ -26,7 +25,9 @@ import {
   toHex,
   zeroAddress,
 } from 'viem'
-import { BlockProtocol, ProverPoolLens, TaikoToken } from '../../contracts-abi'
+import { BlockProtocol, TaikoToken } from '../../contracts-abi'
+import { readPool } from '../../lib/chain/pool'
+import { createReadClient } from '../../lib/chain/read-client'
 import { DEPLOYER_INDEX, devAccount, PROPOSER_INDEX, RACER_INDEX } from '../../lib/network/accounts'
 import { PoolModel } from '../../lib/pool-math'
 import { max } from '../../lib/pool-math/internal/minMax'
@@ -169,23 +170,8 @@ export async function generateHistory(p: GenerateHistoryParameters): Promise<{ m
       ]
     )[0]
   // The pool as the lens sees it, as the model to plan on: no block may be outstanding yet.
-  const [poolData] = (await rpc(rpcUrl, [
-    {
-      method: 'eth_call',
-      params: [
-        {
-          to: addresses.lens,
-          data: encodeFunctionData({
-            abi: ProverPoolLens.abi,
-            functionName: 'getPool',
-            args: [addresses.protocol],
-          }),
-        },
-        'latest',
-      ],
-    },
-  ])) as [Hex]
-  const view = decodeFunctionResult({ abi: ProverPoolLens.abi, functionName: 'getPool', data: poolData })
+  // (anvil's chain id: the generator impersonates accounts, so it only ever runs on anvil)
+  const view = await readPool(createReadClient({ chainId: 31_337, rpcUrl }), addresses)
   if (view.backlog !== 0n) {
     throw new Error(`the history starts on a pool with no block outstanding; this one has ${view.backlog}`)
   }
