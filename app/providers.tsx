@@ -1,16 +1,14 @@
 'use client'
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import dynamic from 'next/dynamic'
 import { type ReactNode, useMemo, useState } from 'react'
-import { chainQueryKeys } from '@/lib/chain/queries'
+import { seedBlockNumber } from '@/lib/chain/hooks'
 import { ChainSettingsContext } from '@/lib/chain/settings-context'
 import type { ChainSettings } from '@/lib/chain/types'
 
 /**
- * Root providers for every page: TanStack Query and the chain the server told us to read.
- * Read-only pages talk to the node through lib/chain (a bare viem client with tree-shakable
- * actions), with no wallet code at all.
+ * Root providers for every page: the chain the server told us to read. Read-only pages follow it
+ * through lib/chain/hooks (lib/live's reads over `fetch`), with no wallet, viem or TanStack code.
  */
 export function Providers({
   settings,
@@ -19,31 +17,21 @@ export function Providers({
 }: {
   /** `null` when the server has no deployment to read. */
   settings: ChainSettings | null
-  /** Latest block the server saw, as a decimal string (seeds the block-number query). */
+  /** Latest block the server saw, as a decimal string (seeds the block-number read). */
   initialBlockNumber: string | null
   children: ReactNode
 }) {
-  const [queryClient] = useState(() => {
-    const client = new QueryClient({
-      defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 1_000 } },
-    })
-    if (settings && initialBlockNumber) {
-      client.setQueryData(chainQueryKeys.blockNumber(settings.chainId), BigInt(initialBlockNumber))
-    }
-    return client
+  useState(() => {
+    if (settings && initialBlockNumber) seedBlockNumber(settings.chainId, BigInt(initialBlockNumber))
   })
   // Compared by value: a re-render of the layout with the same chain keeps every client and cache.
   const settingsKey = settings ? JSON.stringify(settings) : ''
   // biome-ignore lint/correctness/useExhaustiveDependencies: settings are compared by value (settingsKey).
   const chainSettings = useMemo(() => settings, [settingsKey])
-  return (
-    <QueryClientProvider client={queryClient}>
-      <ChainSettingsContext value={chainSettings}>{children}</ChainSettingsContext>
-    </QueryClientProvider>
-  )
+  return <ChainSettingsContext value={chainSettings}>{children}</ChainSettingsContext>
 }
 
-// wagmi, RainbowKit and the wallet connectors live in their own chunk, fetched only by the pages
+// wagmi, RainbowKit, TanStack Query and the wallet connectors live in their own chunk, fetched only by the pages
 // that render <WalletProviders> (/stake). The read-only pages never download them.
 const WalletProvidersImpl = dynamic(() => import('@/components/wallet/wallet-providers'))
 

@@ -6,9 +6,9 @@
  *      chunks (<distDir>/diagnostics/route-bundle-stats.json, else its manifests), gzipped, and
  *      whether wallet code (RainbowKit, wagmi, WalletConnect) is among them. Read-only pages must
  *      have none. Build first (`npm run build`, or set NEXT_DIST_DIR / --dist to another build).
- *   2. JSON-RPC requests per refresh: the app's own query options run against a fresh anvil with the
- *      contracts deployed, through a transport that counts every request by method. The pool state
- *      must be ONE request (the lens).
+ *   2. JSON-RPC requests per refresh: the page's live reads (lib/live) with the node reads the app's
+ *      routes make, against a fresh anvil with the contracts deployed, through a transport that counts
+ *      every request by method. The pool state must be ONE request (the lens).
  *   3. Upstream requests per new block with 1 and with 50 visitors: the production build serves the
  *      browsers' reads through its RPC route (/api/rpc), which coalesces identical requests per
  *      block; a counting proxy in front of anvil counts what reaches the node (scripts/bench/visitors.ts).
@@ -38,7 +38,6 @@ import { loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { QueryClient } from '@tanstack/react-query'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import {
@@ -50,6 +49,7 @@ import {
   parseEther,
   type Transport,
 } from 'viem'
+import { getBlockNumber } from 'viem/actions'
 import { MAX_CHART_POINTS, prepareFeeHistory, selectFeePoints } from '../components/fees/fee-history-data'
 import { FeeHistoryPlot } from '../components/fees/fee-history-plot'
 import { BlockProtocol } from '../contracts-abi/BlockProtocol'
@@ -57,9 +57,11 @@ import { TaikoToken } from '../contracts-abi/TaikoToken'
 import { chainFor } from '../lib/chain/chains'
 import type { Deployment } from '../lib/chain/deployment'
 import type { FeePoint } from '../lib/chain/history/fees'
-import { blockNumberQueryOptions, poolQueryOptions } from '../lib/chain/queries'
+import { chainReadKeys } from '../lib/chain/hooks'
+import { readPool } from '../lib/chain/pool'
 import { createReadClient, defaultTransport } from '../lib/chain/read-client'
 import type { ChainSettings } from '../lib/chain/types'
+import { clearReads, readHandle } from '../lib/live/read-store'
 import { DEPLOYER_INDEX, devAccount } from '../lib/network/accounts'
 import { demoConfig, demoInitialState } from '../lib/pool-math/config'
 import { nextFeePerGas } from '../lib/pool-math/nextFeePerGas'
@@ -354,45 +356,58 @@ async function measureRpc(): Promise<{ rows: RpcRow[]; chain: string }> {
     }
     const counter = countingTransport(defaultTransport(anvil.rpcUrl))
     const client = createReadClient({ chainId, rpcUrl: anvil.rpcUrl, transport: counter.transport })
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     const rows: RpcRow[] = []
     const row = (what: string) => {
       const methods = counter.take()
       rows.push({ what, requests: total(methods), methods })
     }
+    // The page's live reads (lib/live) with the reads app/api/pool makes on the node (readPool): N
+    // components asking for the same key make one read.
+    const headRead = () => getBlockNumber(client, { cacheTime: 0 })
+    const poolRead = (blockNumber: bigint) => () => readPool(client, { ...settings.addresses, blockNumber })
+    const readers = async <T>(n: number, key: string, read: () => Promise<T>): Promise<T> => {
+      const unsubscribes: (() => void)[] = []
+      const values = await Promise.all(
+        Array.from({ length: n }, () => readHandle(key, read, {}, undefined)).map(
+          (handle) =>
+            new Promise<T>((resolve, reject) => {
+              const check = () => {
+                const state = handle.getState()
+                if (state.fetching) return
+                if (state.status === 'success') resolve(state.data as T)
+                if (state.status === 'error') reject(state.error)
+              }
+              unsubscribes.push(handle.subscribe(check))
+              check()
+            }),
+        ),
+      )
+      for (const unsubscribe of unsubscribes) unsubscribe()
+      return values[0] as T
+    }
 
-    // The browser's state after the first paint: the latest block, and the events seen up to it.
-    const first = await queryClient.fetchQuery(blockNumberQueryOptions({ client, chainId }))
+    // The browser's state after the first paint: the latest block.
+    const first = await readers(1, chainReadKeys.blockNumber(chainId), headRead)
     counter.reset()
 
     // (a) The leaderboard's pool state at a block: the lens, once.
-    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first }))
+    await readers(1, chainReadKeys.pool(settings, first), poolRead(first))
     row('pool state (leaderboard refresh)')
 
-    // (b) Five components reading the pool at the same block (tiles, banner, table…): still one.
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first })),
-      ),
-    )
+    // (b) Five components reading the pool at the same block (tiles, banner, table…): no new read.
+    await readers(5, chainReadKeys.pool(settings, first), poolRead(first))
     row('same block again, 5 readers')
-    const fresh = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        fresh.fetchQuery(poolQueryOptions({ client, settings, blockNumber: first })),
-      ),
-    )
+    clearReads()
+    await readers(5, chainReadKeys.pool(settings, first), poolRead(first))
     row('5 concurrent readers, cold cache')
 
     // (c) A new block arrives. The leaderboard: the poll, then the pool at the new block.
     const testClient = createPublicClient({ chain, transport: http(anvil.rpcUrl) })
     await testClient.request({ method: 'evm_mine' as never, params: [] as never })
-    const next = await queryClient.fetchQuery({
-      ...blockNumberQueryOptions({ client, chainId }),
-      staleTime: 0,
-    })
-    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: next }))
+    const next = await headRead()
+    await readers(1, chainReadKeys.pool(settings, next), poolRead(next))
     row('leaderboard, new block (poll + pool)')
+    clearReads()
 
     // History pages read the indexer (through /api/history), never the node: no RPC request for history.
     return { rows, chain: `anvil ${anvil.rpcUrl}, ${provers.length} provers, 3 blocks` }

@@ -2,8 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef } from 'react'
-import { useConnection } from '@/lib/chain/hooks'
-import { BLOCK_POLL_INTERVAL } from '@/lib/chain/queries'
+import { BLOCK_POLL_INTERVAL, useConnection } from '@/lib/chain/hooks'
 import { formatBlockNumber } from '@/lib/format/time'
 
 /**

@@ -8,7 +8,7 @@ import { signTypedData, writeContract } from 'wagmi/actions'
 import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
 import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { useChain } from '@/lib/chain/context'
-import { chainQueryKeys } from '@/lib/chain/queries'
+import { refreshBlockNumber } from '@/lib/chain/hooks'
 import { findRevert, isUnsupportedMethod } from '@/lib/wallet/errors'
 import { PERMIT_LIFETIME, permitSignatureParts, permitTypedData } from '@/lib/wallet/permit'
 import { resumeTransaction, runTransaction, type TxSteps } from '@/lib/wallet/transactions'
@@ -47,7 +47,7 @@ export function useStakeActions({ now }: { now: bigint }) {
 
   const chainId = chain?.settings.chainId ?? 0
   const refresh = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: chainQueryKeys.blockNumber(chainId) })
+    refreshBlockNumber(chainId)
     void queryClient.invalidateQueries({ queryKey: ['stake', chainId, 'account'] })
   }, [queryClient, chainId])
 

@@ -2,6 +2,7 @@
 
 import '@rainbow-me/rainbowkit/styles.css'
 import { lightTheme, RainbowKitProvider } from '@rainbow-me/rainbowkit'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { cookieToInitialState, WagmiProvider } from 'wagmi'
 import { useChain } from '@/lib/chain/context'
@@ -14,8 +15,9 @@ import { createWalletConfig } from '@/lib/chain/wagmi'
 const theme = lightTheme({ accentColor: '#a3116a', accentColorForeground: '#ffffff' })
 
 /**
- * wagmi + RainbowKit, loaded only where a wallet is needed (app/providers.tsx → WalletProviders).
- * Sits inside the root Providers (it reuses their QueryClient and chain settings).
+ * wagmi + RainbowKit and the TanStack Query client they (and the stake page's account reads) use,
+ * loaded only where a wallet is needed (app/providers.tsx → WalletProviders). Sits inside the root
+ * Providers (it reads their chain settings).
  */
 export default function WalletProvidersImpl({
   cookie,
@@ -30,10 +32,18 @@ export default function WalletProvidersImpl({
   const [config] = useState(() =>
     chain ? createWalletConfig(chain.settings, { walletConnectProjectId }) : null,
   )
-  if (config === null) return <>{children}</>
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 1_000 } } }),
+  )
   return (
-    <WagmiProvider config={config} initialState={cookieToInitialState(config, cookie)}>
-      <RainbowKitProvider theme={theme}>{children}</RainbowKitProvider>
-    </WagmiProvider>
+    <QueryClientProvider client={queryClient}>
+      {config === null ? (
+        children
+      ) : (
+        <WagmiProvider config={config} initialState={cookieToInitialState(config, cookie)}>
+          <RainbowKitProvider theme={theme}>{children}</RainbowKitProvider>
+        </WagmiProvider>
+      )}
+    </QueryClientProvider>
   )
 }

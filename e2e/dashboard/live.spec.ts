@@ -1,7 +1,7 @@
 /**
  * Live data: the leaderboard follows new blocks without a reload, and a node that stops answering
  * shows "connection lost" over the last data, then recovers by itself. The browser reads only
- * through the app's own RPC route (/api/rpc), never the node itself.
+ * through the app's own routes (/api/rpc for the head, /api/pool for the pool), never the node itself.
  */
 import type { Request } from '@playwright/test'
 import { E2E_KEYED_RPC_PORT, E2E_RPC_URL } from '../support/env'
@@ -10,8 +10,11 @@ import { expect, test } from '../support/fixtures'
 const APP_RPC = '**/api/rpc'
 const nodePorts = new Set([new URL(E2E_RPC_URL).port, String(E2E_KEYED_RPC_PORT)])
 
-function rpcMethod(request: Request): string | undefined {
-  if (!new URL(request.url()).pathname.endsWith('/api/rpc')) return undefined
+/** What a request asks the app for: a JSON-RPC method on /api/rpc, or 'pool' on /api/pool. */
+function appRead(request: Request): string | undefined {
+  const { pathname } = new URL(request.url())
+  if (pathname.endsWith('/api/pool')) return 'pool'
+  if (!pathname.endsWith('/api/rpc')) return undefined
   return (request.postDataJSON() as { method?: string } | null)?.method
 }
 
@@ -34,7 +37,7 @@ test('keeps the last data when the node stops answering, and recovers by itself'
   await expect(overviewPage.networkStatus).toContainText('Live')
 })
 
-test('reads the pool with one lens call per new block, through the app’s own route only', async ({
+test('reads the pool once per new block, through the app’s own routes only', async ({
   proversPage,
   page,
   chain,
@@ -43,8 +46,8 @@ test('reads the pool with one lens call per new block, through the app’s own r
   const toNode: string[] = []
   page.on('request', (request) => {
     if (nodePorts.has(new URL(request.url()).port)) toNode.push(request.url())
-    const method = rpcMethod(request)
-    if (method) calls.push(method)
+    const read = appRead(request)
+    if (read) calls.push(read)
   })
   await proversPage.goto()
   await expect(proversPage.networkStatus).toContainText('Live')
@@ -52,8 +55,10 @@ test('reads the pool with one lens call per new block, through the app’s own r
   await chain.mine(1)
   const block = (await chain.blockNumber()).toLocaleString('en-US')
   await expect(proversPage.networkStatus).toContainText(`#${block}`)
-  await expect.poll(() => calls.filter((m) => m === 'eth_call').length).toBe(1)
+  await expect.poll(() => calls.filter((m) => m === 'pool').length).toBe(1)
   await page.waitForTimeout(3_000)
-  expect(calls.filter((m) => m === 'eth_call')).toHaveLength(1)
+  // One pool read, and no call of the node's from the browser beside the head poll.
+  expect(calls.filter((m) => m === 'pool')).toHaveLength(1)
+  expect(calls.filter((m) => m !== 'pool' && m !== 'eth_blockNumber')).toEqual([])
   expect(toNode).toEqual([])
 })

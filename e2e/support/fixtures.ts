@@ -85,10 +85,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ chain }, use) => {
       // The indexer has followed the previous test's revert (e2e/support/indexer-server.ts); absent in
       // the harness-only run, where nothing answers.
-      await fetch(`${E2E_INDEXER_CONTROL_URL}/indexer/follow`, {
+      const follow = await fetch(`${E2E_INDEXER_CONTROL_URL}/indexer/follow`, {
         method: 'POST',
-        signal: AbortSignal.timeout(150_000),
+        signal: AbortSignal.timeout(200_000),
       }).catch(() => undefined)
+      if (follow && !follow.ok) {
+        throw new Error(
+          `The e2e indexer does not follow the chain (${await follow.text()}): see the run's [indexer] lines.`,
+        )
+      }
       const id = await chain.snapshot()
       await use(undefined)
       // A test that failed half-way may leave a transaction waiting in the pool, and automine off:
@@ -97,7 +102,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await chain.testClient.setAutomine(true)
       await chain.revert(id)
     },
-    { auto: true },
+    // Its own time, not the test's: following a deep revert may mean restarting the indexer (tens of s).
+    { auto: true, timeout: 240_000 },
   ],
 
   allowCspViolations: [false, { option: true }],

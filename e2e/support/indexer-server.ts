@@ -36,7 +36,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const { assertPortFree } = await import('../../scripts/lib/process')
+  const { assertPortFree, PortInUseError } = await import('../../scripts/lib/process')
   const { indexerCommand, indexedBlock } = await import('../../scripts/lib/indexer')
   await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
   await assertPortFree('e2e indexer control', HOST, E2E_INDEXER_CONTROL_PORT)
@@ -62,10 +62,28 @@ async function main(): Promise<void> {
 
   let child: ChildProcess | undefined
   let output = ''
-  const start = () => {
+  /**
+   * Ponder takes the next port when its own is in use ("Port in use"), where the app would never find
+   * it: a new indexer starts only once the last one has let go of E2E_INDEXER_PORT.
+   */
+  const waitPortFree = async () => {
+    for (const deadline = Date.now() + 20_000; ; ) {
+      try {
+        await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
+        return
+      } catch (error) {
+        if (!(error instanceof PortInUseError) || Date.now() > deadline) throw error
+        await new Promise((r) => setTimeout(r, 250))
+      }
+    }
+  }
+  const start = async () => {
+    await waitPortFree()
     const c = spawn(command.command, command.args, { cwd: command.cwd, env: command.env, detached: true })
     const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4_000)
+      const text = chunk.toString()
+      if (/Port in use/i.test(text)) log(`the indexer found port ${E2E_INDEXER_PORT} in use: ${text.trim()}`)
+      output = (output + text).slice(-4_000)
     }
     c.stdout?.on('data', keep)
     c.stderr?.on('data', keep)
@@ -77,22 +95,28 @@ async function main(): Promise<void> {
     })
     child = c
   }
+  /** SIGTERM to its group, SIGKILL after 10 s; resolves once it has exited (and freed its port). */
   const stop = async () => {
     const c = child
     if (!c?.pid) return
     child = undefined
+    if (c.exitCode !== null || c.signalCode !== null) return
     const exited = new Promise((resolve) => c.once('exit', resolve))
     try {
       process.kill(-c.pid, 'SIGTERM')
     } catch {
       return
     }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-    try {
-      process.kill(-c.pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
+    const timer = setTimeout(() => {
+      log('the indexer did not stop within 10 s of SIGTERM: SIGKILL')
+      try {
+        process.kill(-(c.pid as number), 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }, 10_000)
+    await exited
+    clearTimeout(timer)
   }
 
   const chainHead = () =>
@@ -133,13 +157,23 @@ async function main(): Promise<void> {
    * starts over from an empty database, as an operator would after such a reorg.
    */
   const follow = async () => {
-    if (!child) start()
+    if (!child) await start()
     if (await waitCaughtUp(8_000)) return true
-    log('the indexer does not follow the chain (a reorg deeper than its finality?): starting it over')
-    await stop()
-    rmSync(dataDir, { recursive: true, force: true })
-    start()
-    return waitCaughtUp(120_000)
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      log('the indexer does not follow the chain (a reorg deeper than its finality?): starting it over')
+      const started = Date.now()
+      await stop()
+      rmSync(dataDir, { recursive: true, force: true })
+      await start()
+      if (await waitCaughtUp(90_000)) {
+        log(
+          `the indexer follows the chain again, ${((Date.now() - started) / 1000).toFixed(1)} s after the restart`,
+        )
+        return true
+      }
+    }
+    log(`the indexer does not follow the chain after two restarts; its last output:\n${output}`)
+    return false
   }
 
   const server = createServer((request, response) => {
@@ -152,8 +186,10 @@ async function main(): Promise<void> {
       return
     }
     if (request.method === 'POST' && request.url === '/indexer/start') {
-      if (!child) start()
-      reply(200, 'started')
+      void (child ? Promise.resolve() : start()).then(
+        () => reply(200, 'started'),
+        (error: unknown) => reply(500, String(error)),
+      )
       return
     }
     if (request.method === 'POST' && request.url === '/indexer/follow') {
@@ -178,7 +214,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown(130))
 
   const started = Date.now()
-  start()
+  await start()
   await new Promise<void>((resolve) => server.listen(E2E_INDEXER_CONTROL_PORT, HOST, resolve))
   while (!(await caughtUp())) {
     if (!child) throw new Error(`the indexer exited before catching up:\n${output}`)

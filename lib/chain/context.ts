@@ -6,7 +6,7 @@ import type { ChainSettings } from './types'
 /**
  * The chain settings with a full public client (every viem public action as a method), for the pages
  * that write (/stake). Importing this module brings viem's public actions into the page's JavaScript,
- * so the read-only pages use `useReadChain` (lib/chain/settings-context.ts) instead.
+ * so the read-only pages follow the chain through lib/chain/hooks (fetch and the app's routes) instead.
  */
 export type ChainContextValue = { settings: ChainSettings; client: ChainClient } | null
 

@@ -1,17 +1,57 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import type { Address } from 'viem'
 import { useReportFreshness } from '@/lib/freshness/hooks'
+import { refreshRead, seedRead } from '@/lib/live/read-store'
+import { useRead } from '@/lib/live/use-read'
 import type { PoolView, ProverView } from '@/lib/pool-math/types'
-import { blockNumberQueryOptions, poolQueryOptions, stakerQueryOptions } from './queries'
-import { useReadChain } from './settings-context'
+import { fetchBlockNumber, fetchPool, fetchStaker } from './browser-reads'
+import { useChainSettings } from './settings-context'
+import type { ChainSettings } from './types'
+
+/**
+ * The live chain for every page (lib/live's reads, lib/chain/browser-reads' fetches): the head polled,
+ * the pool and a staker read once per new block. Read-only pages load no viem and no TanStack for it.
+ */
+
+/** How often the browser asks for the latest block (ms). One small request; the rest follows from it. */
+export const BLOCK_POLL_INTERVAL = 2_000
+/** After a failed read, how often it is tried again even if no new block comes (ms). */
+export const STALE_RETRY_INTERVAL = 5_000
+
+/** Every live chain read's key (one read per key, shared by every component asking). */
+export const chainReadKeys = {
+  blockNumber: (chainId: number) => `chain:${chainId}:blockNumber`,
+  pool: (s: ChainSettings, blockNumber: bigint) =>
+    `chain:${s.chainId}:pool:${s.addresses.lens}:${s.addresses.protocol}:${blockNumber}`,
+  staker: (s: ChainSettings, address: Address, blockNumber: bigint) =>
+    `chain:${s.chainId}:staker:${s.addresses.protocol}:${address.toLowerCase()}:${blockNumber}`,
+}
+
+/** The server's latest block, so the first render and the first poll agree (app/providers.tsx). */
+export function seedBlockNumber(chainId: number, blockNumber: bigint): void {
+  seedRead(chainReadKeys.blockNumber(chainId), blockNumber)
+}
+
+/** Asks for the latest block now (after a transaction): every read that follows the head follows. */
+export function refreshBlockNumber(chainId: number): void {
+  refreshRead(chainReadKeys.blockNumber(chainId))
+}
+
+// A failed poll is shown at once ("connection lost") and simply tried again at the next tick.
+const headOptions = { refetchInterval: () => BLOCK_POLL_INTERVAL } as const
+const atBlockOptions = {
+  retry: 1,
+  refetchInterval: (s: { status: string }) => (s.status === 'error' ? STALE_RETRY_INTERVAL : false),
+} as const
 
 /** The latest block number, polled (one `eth_blockNumber` per tick, shared by every component). */
 export function useBlockNumber() {
-  const chain = useReadChain()
-  return useQuery({
-    ...blockNumberQueryOptions({ client: chain?.client as never, chainId: chain?.settings.chainId ?? 0 }),
-    enabled: chain !== null,
-  })
+  const settings = useChainSettings()
+  return useRead(
+    settings ? chainReadKeys.blockNumber(settings.chainId) : null,
+    () => fetchBlockNumber((settings as ChainSettings).rpcUrl),
+    headOptions,
+  )
 }
 
 export type ConnectionState = {
@@ -23,9 +63,9 @@ export type ConnectionState = {
 
 /** RPC connection as the header and the "connection lost" notice show it. */
 export function useConnection(): ConnectionState {
-  const chain = useReadChain()
+  const settings = useChainSettings()
   const query = useBlockNumber()
-  if (chain === null) return { status: 'unconfigured', blockNumber: undefined, lastSeenAt: 0 }
+  if (settings === null) return { status: 'unconfigured', blockNumber: undefined, lastSeenAt: 0 }
   const status = query.isError ? 'lost' : query.data === undefined ? 'connecting' : 'live'
   return { status, blockNumber: query.data, lastSeenAt: query.dataUpdatedAt }
 }
@@ -34,43 +74,28 @@ function maxBigint(a: bigint | undefined, b: bigint): bigint {
   return a !== undefined && a > b ? a : b
 }
 
-/** After a failed read, how often it is tried again even if no new block comes (ms). */
-export const STALE_RETRY_INTERVAL = 5_000
-
 /**
- * The live pool, starting from the server's snapshot. One lens call per new block (the block
- * number is part of the key; TanStack dedupes), the last data kept while a new one loads or when
- * the node is unreachable. A failed read is reported as stale (source 'pool': the header and
- * `StaleNotice` say so, with the data's age) and tried again every few seconds until it succeeds.
+ * The live pool, starting from the server's snapshot. One read per new block (the block number is
+ * part of the key), the last data kept while a new one loads or when the node is unreachable. A
+ * failed read is reported as stale (source 'pool': the header and `StaleNotice` say so, with the
+ * data's age) and tried again every few seconds until it succeeds.
  */
 export function usePool(initial: PoolView) {
-  const chain = useReadChain()
-  const queryClient = useQueryClient()
+  const settings = useChainSettings()
   const latest = useBlockNumber().data
   const blockNumber = maxBigint(latest, initial.chainBlockNumber)
-  const query = useQuery({
-    ...poolQueryOptions({ client: chain?.client as never, settings: chain?.settings as never, blockNumber }),
-    enabled: chain !== null,
-    initialData: () => (blockNumber === initial.chainBlockNumber ? initial : undefined),
-    placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.status === 'error' ? STALE_RETRY_INTERVAL : false),
-  })
+  const query = useRead(
+    settings ? chainReadKeys.pool(settings, blockNumber) : null,
+    () => fetchPool(blockNumber),
+    atBlockOptions,
+    blockNumber === initial.chainBlockNumber ? initial : undefined,
+  )
   const pool = query.data ?? initial
   const [mountedAt] = useState(() => Date.now())
-  const shownAt =
-    chain === null
-      ? mountedAt
-      : (queryClient.getQueryState(
-          poolQueryOptions({
-            client: chain.client,
-            settings: chain.settings,
-            blockNumber: pool.chainBlockNumber,
-          }).queryKey,
-        )?.dataUpdatedAt ?? mountedAt)
   useReportFreshness('pool', {
     settled: query.isError || (query.isSuccess && !query.isPlaceholderData),
     failing: query.isError,
-    dataAt: shownAt || mountedAt,
+    dataAt: query.dataUpdatedAt || mountedAt,
     dataBlock: pool.chainBlockNumber,
     error: query.isError ? `the pool could not be read at block ${blockNumber}` : undefined,
   })
@@ -78,25 +103,20 @@ export function usePool(initial: PoolView) {
 }
 
 /**
- * A staker that is not in the pool's active list, live: the core's `getStaker` once per new block
- * (while `enabled`), starting from the server's read; the last one kept while a read fails.
+ * A staker that is not in the pool's active list, live: its position once per new block (while
+ * `enabled`), starting from the server's read; the last one kept while a read fails.
  */
 export function useStaker(
   initial: ProverView | null,
-  address: `0x${string}`,
+  address: Address,
   blockNumber: bigint,
   enabled: boolean,
 ) {
-  const chain = useReadChain()
-  const query = useQuery({
-    ...stakerQueryOptions({
-      client: chain?.client as never,
-      settings: chain?.settings as never,
-      address,
-      blockNumber,
-    }),
-    enabled: chain !== null && enabled,
-    placeholderData: keepPreviousData,
-  })
+  const settings = useChainSettings()
+  const query = useRead(
+    settings && enabled ? chainReadKeys.staker(settings, address, blockNumber) : null,
+    () => fetchStaker(address, blockNumber),
+    { retry: 1 },
+  )
   return query.data ?? initial
 }

@@ -1,9 +1,10 @@
 'use client'
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { useBlockNumber } from '@/lib/chain/hooks'
 import { useReportFreshness } from '@/lib/freshness/hooks'
+import { useRead } from '@/lib/live/use-read'
+import { fromWire } from '@/lib/wire'
 import { HISTORY_LAG_TOLERANCE, type HistoryResult } from './types'
 import type { HistoryView } from './views'
 
@@ -12,19 +13,11 @@ const RETRY_INTERVAL = 5_000
 /** While the indexer is behind the block the page shows, how often the view is read again (ms). */
 const CATCH_UP_INTERVAL = 1_000
 
+/** The view through the app's route, parsed there (wire JSON): no parsing code in the browser. */
 async function fetchView<P, T>(view: HistoryView<P, T>, params: P): Promise<HistoryResult<T>> {
   const response = await fetch(`/api/history/${view.name}?${view.toSearch(params)}`, { cache: 'no-store' })
   if (!response.ok) throw new Error(`history route answered ${response.status}`)
-  const body = (await response.json()) as
-    | { status: 'ok'; raw: unknown; indexedBlock: string }
-    | { status: 'unavailable'; message: string; indexedBlock: string | null }
-  if (body.status === 'ok')
-    return { status: 'ok', data: view.parse(body.raw), indexedBlock: BigInt(body.indexedBlock) }
-  return {
-    status: 'unavailable',
-    message: body.message,
-    indexedBlock: body.indexedBlock === null ? null : BigInt(body.indexedBlock),
-  }
+  return fromWire<HistoryResult<T>>(await response.text())
 }
 
 /**
@@ -42,21 +35,19 @@ export function useHistory<P, T>(
 ): { data: T | null; result: HistoryResult<T> } {
   const head = useBlockNumber().data
   const search = view.toSearch(params).toString()
-  const query = useQuery({
-    queryKey: ['history', view.name, search, head?.toString() ?? 'initial'],
-    queryFn: () => fetchView(view, params),
-    enabled: enabled && head !== undefined,
-    placeholderData: keepPreviousData,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 30_000,
-    retry: false,
-    // Again after a failure, and while the indexer is behind this block (it catches up without new blocks).
-    refetchInterval: (q) => {
-      const d = q.state.data
-      if (q.state.error || d?.status !== 'ok') return RETRY_INTERVAL
-      return head !== undefined && d.indexedBlock < head ? CATCH_UP_INTERVAL : false
+  const query = useRead(
+    enabled && head !== undefined ? `history:${view.name}:${search}:${head}` : null,
+    () => fetchView(view, params),
+    {
+      gcTime: 30_000,
+      // Again after a failure, and while the indexer is behind this block (it catches up without new blocks).
+      refetchInterval: (state) => {
+        const d = state.data
+        if (state.status === 'error' || d?.status !== 'ok') return RETRY_INTERVAL
+        return head !== undefined && d.indexedBlock < head ? CATCH_UP_INTERVAL : false
+      },
     },
-  })
+  )
   const result = query.data ?? initial
   const [mountedAt] = useState(() => Date.now())
   // The newest data read successfully (the server's, or a later one) and when: shown while a later read fails.

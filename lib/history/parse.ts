@@ -1,18 +1,23 @@
 import { type Address, getAddress } from 'viem'
 import type { BlockRecord } from '@/lib/chain/history/blocks'
-import type { SlashRecord, StakePoint, StakerRecord } from './types'
+import type {
+  FeeHistoryView,
+  ProverTimelineView,
+  RecentBlocksView,
+  SlashRecord,
+  StakePoint,
+  StakerRecord,
+  StakersView,
+} from './types'
+import type { HistoryView, HistoryViewName } from './views'
 
 /**
- * The indexer's JSON (bigints as decimal strings, addresses in lower case) into the app's types, and
- * the app's own history JSON back. Browser-safe.
+ * The indexer's JSON (bigints as decimal strings, addresses in lower case) into the app's types, with
+ * addresses checksummed. Run on the server (lib/history/server.ts): the browser gets the views parsed.
  */
 
-/** JSON with bigints as decimal strings. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
-}
-
 type Json = Record<string, unknown>
+const rows = (json: unknown, key: string) => ((json as Json)[key] as Json[]) ?? []
 
 const big = (v: unknown): bigint => BigInt(v as string)
 const optBig = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(v as string))
@@ -86,4 +91,40 @@ export function parseSlash(row: Json): SlashRecord {
     amount: big(row.amount),
     remainingStake: big(row.remainingStake),
   }
+}
+
+/** Each view's parser (lib/history/views.ts names the views). */
+export const historyParsers = {
+  blocks: (json: unknown): RecentBlocksView => {
+    const next = (json as Json).nextBefore
+    return {
+      blocks: rows(json, 'rows').map(parseBlock),
+      nextBefore: next === null || next === undefined ? null : BigInt(next as string),
+    }
+  },
+  fees: (json: unknown): FeeHistoryView => ({
+    points: (json as Json[]).map((p) => ({
+      timestamp: BigInt(p.timestamp as string),
+      feePerGas: BigInt(p.feePerGas as string),
+    })),
+  }),
+  prover: (json: unknown): ProverTimelineView => {
+    const j = json as Json
+    return {
+      staker: j.staker ? parseStaker(j.staker as Json) : null,
+      points: rows(json, 'changes').map(parseStakePoint),
+      slashes: rows(json, 'slashes').map(parseSlash),
+      blocks: rows(j.blocks, 'rows').map(parseBlock),
+      overdue: Number(j.overdue ?? 0),
+    }
+  },
+  stakers: (json: unknown): StakersView => ({
+    stakers: rows(json, 'rows').map(parseStaker),
+    total: Number((json as Json).total ?? 0),
+  }),
+} satisfies Record<HistoryViewName, (json: unknown) => unknown>
+
+/** The indexer's JSON for `view`, as the view. */
+export function parseHistory<P, T>(view: HistoryView<P, T>, json: unknown): T {
+  return historyParsers[view.name as HistoryViewName](json) as T
 }

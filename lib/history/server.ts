@@ -1,5 +1,6 @@
 // Server only: reads INDEXER_URL (the browser reaches the indexer through app/api/history).
 
+import { parseHistory } from './parse'
 import type { HistoryResult } from './types'
 import type { HistoryView } from './views'
 
@@ -50,30 +51,16 @@ function unavailable(error: unknown): {
   return { status: 'unavailable', message, indexedBlock: lastIndexedBlock }
 }
 
-/** The indexer's raw answer for a view and its indexed block (the app's /api/history route sends this on). */
-export async function readRawHistory<P>(
-  view: HistoryView<P, unknown>,
-  params: P,
-): Promise<{ status: 'ok'; raw: unknown; indexedBlock: bigint } | ReturnType<typeof unavailable>> {
+/** One history view (server components, and the app's /api/history route for the browser). Never throws. */
+export async function readHistory<P, T>(view: HistoryView<P, T>, params: P): Promise<HistoryResult<T>> {
   const base = indexerUrl()
   try {
     // Status first, then the view: the view is then at least as new as the block it is reported at
     // (read together, the view could be read just before the indexer stored the block it reports).
     const block = await indexedBlock(base)
-    const raw = await getJson(`${base}${view.indexerPath(params)}`)
+    const data = parseHistory(view, await getJson(`${base}${view.indexerPath(params)}`))
     lastIndexedBlock = block
-    return { status: 'ok', raw, indexedBlock: block }
-  } catch (error) {
-    return unavailable(error)
-  }
-}
-
-/** One history view for a server component. Never throws. */
-export async function readHistory<P, T>(view: HistoryView<P, T>, params: P): Promise<HistoryResult<T>> {
-  const result = await readRawHistory(view, params)
-  if (result.status !== 'ok') return result
-  try {
-    return { status: 'ok', data: view.parse(result.raw), indexedBlock: result.indexedBlock }
+    return { status: 'ok', data, indexedBlock: block }
   } catch (error) {
     return unavailable(error)
   }

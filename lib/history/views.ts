@@ -1,11 +1,11 @@
-import { type Address, isAddress } from 'viem'
-import { parseBlock, parseSlash, parseStakePoint, parseStaker } from './parse'
+import type { Address } from 'viem'
 import type { FeeHistoryView, ProverTimelineView, RecentBlocksView, StakerRecord, StakersView } from './types'
 
 /**
  * Each history view: how its parameters travel in a URL (the app's /api/history/<view> route, for the
- * browser's live updates), the indexer request it makes, and how the indexer's JSON becomes the view.
- * Browser-safe; lib/history/server.ts runs them on the server, lib/history/hooks.ts in the browser.
+ * browser's live updates) and the indexer request it makes. The indexer's JSON becomes the view on the
+ * server only (lib/history/parse.ts, `historyParsers`): the browser receives it parsed, as wire JSON.
+ * Browser-safe and free of viem code (the read-only pages' JavaScript).
  */
 export type HistoryView<P, T> = {
   name: string
@@ -15,11 +15,12 @@ export type HistoryView<P, T> = {
   fromSearch: (search: URLSearchParams) => P | null
   /** Path and query on the indexer (indexer/src/api/routes.ts). */
   indexerPath: (params: P) => string
-  parse: (json: unknown) => T
+  /** Type only: what the view reads as. */
+  readonly data?: T
 }
 
-type Json = Record<string, unknown>
-const rows = (json: unknown, key: string) => ((json as Json)[key] as Json[]) ?? []
+/** 0x and 40 hex digits, any case (viem's `isAddress(…, { strict: false })`, without its checksum code). */
+const isAddressLike = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v)
 const uint = (v: string | null) => (v !== null && /^\d{1,30}$/.test(v) ? BigInt(v) : null)
 
 /** Most blocks one page of a block list shows. */
@@ -35,17 +36,10 @@ export const blocksView: HistoryView<BlocksParams, RecentBlocksView> = {
     const limit = uint(s.get('limit'))
     const prover = s.get('prover')
     if (limit === null || limit < 1n || limit > BigInt(MAX_BLOCKS_PAGE)) return null
-    if (prover !== null && !isAddress(prover, { strict: false })) return null
+    if (prover !== null && !isAddressLike(prover)) return null
     return { limit: Number(limit), prover: prover ?? undefined }
   },
   indexerPath: (p) => `/history/blocks?${blocksView.toSearch(p)}`,
-  parse: (json) => {
-    const next = (json as Json).nextBefore
-    return {
-      blocks: rows(json, 'rows').map(parseBlock),
-      nextBefore: next === null || next === undefined ? null : BigInt(next as string),
-    }
-  },
 }
 
 /** Buckets of the fee series: each keeps its lowest and highest point, so at most 2× this many points. */
@@ -64,12 +58,6 @@ export const feesView: HistoryView<FeesParams, FeeHistoryView> = {
     return { from, to }
   },
   indexerPath: (p) => `/history/fees?${feesView.toSearch(p)}&buckets=${FEE_BUCKETS}`,
-  parse: (json) => ({
-    points: (json as Json[]).map((p) => ({
-      timestamp: BigInt(p.timestamp as string),
-      feePerGas: BigInt(p.feePerGas as string),
-    })),
-  }),
 }
 
 /** How many of the prover's newest blocks its page lists. */
@@ -83,20 +71,10 @@ export const proverView: HistoryView<ProverParams, ProverTimelineView> = {
   fromSearch: (s) => {
     const address = s.get('address')
     const now = uint(s.get('now'))
-    if (address === null || !isAddress(address, { strict: false }) || now === null) return null
+    if (address === null || !isAddressLike(address) || now === null) return null
     return { address, now }
   },
   indexerPath: ({ address, now }) => `/history/provers/${address}?blocks=${PROVER_BLOCKS}&now=${now}`,
-  parse: (json) => {
-    const j = json as Json
-    return {
-      staker: j.staker ? parseStaker(j.staker as Json) : null,
-      points: rows(json, 'changes').map(parseStakePoint),
-      slashes: rows(json, 'slashes').map(parseSlash),
-      blocks: rows(j.blocks, 'rows').map(parseBlock),
-      overdue: Number(j.overdue ?? 0),
-    }
-  },
 }
 
 /** Most stakers one read returns (the leaderboard's exiting, evicted and withdrawn rows). */
@@ -117,10 +95,6 @@ export const stakersView: HistoryView<StakersParams, StakersView> = {
     return { status: status as StakerRecord['status'][] }
   },
   indexerPath: (p) => `/history/stakers?${stakersView.toSearch(p)}&limit=${MAX_STAKERS}`,
-  parse: (json) => ({
-    stakers: rows(json, 'rows').map(parseStaker),
-    total: Number((json as Json).total ?? 0),
-  }),
 }
 
 export const historyViews = {

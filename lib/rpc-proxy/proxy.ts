@@ -38,7 +38,14 @@ export type RpcProxyParameters = {
   now?: (() => number) | undefined
 }
 
-export type RpcProxy = { handle(request: Request): Promise<Response> }
+export type RpcProxy = {
+  handle(request: Request): Promise<Response>
+  /**
+   * One JSON-RPC request from the server itself (app/api/pool, app/api/staker): the same policy,
+   * coalescing and bounded queue as a browser's, without an HTTP round trip. Never throws.
+   */
+  forward(method: string, params: unknown[]): Promise<JsonRpcResponse>
+}
 
 const LOG_EVERY_MS = 10_000
 
@@ -130,6 +137,9 @@ export function createRpcProxy({
   }
 
   return {
+    async forward(method, params) {
+      return (await answer({ jsonrpc: '2.0', id: 1, method, params })).response
+    },
     async handle(request) {
       if (request.method !== 'POST') {
         return refuse(405, rpcErrorCodes.invalidRequest, 'Send JSON-RPC requests with POST.')

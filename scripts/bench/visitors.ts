@@ -1,24 +1,23 @@
 /**
  * `npm run bench`, section "visitors": how many requests reach the node per new block when 1 and when
- * 50 browsers watch the pool, with the browsers reading through the app's RPC route (/api/rpc), which
- * coalesces identical requests per block (lib/rpc-proxy).
+ * 50 browsers watch the pool, with the browsers reading through the app's routes (/api/rpc for the head,
+ * /api/pool for the pool at a block), which share one proxy that coalesces identical requests per
+ * block (lib/rpc-proxy).
  *
  * A real measurement: a fresh anvil with the contracts deployed and a few provers, the production
  * build served by `next start` with RPC_URL pointing at a counting proxy in front of anvil, and N
- * simulated browsers, each its own read client and query cache, polling like the overview page does
- * after its first paint (the block number every BLOCK_POLL_INTERVAL, each new block's pool through the
- * lens and its events). Blocks are mined every `blockTimeMs`; the count covers `blocks` new blocks
+ * simulated browsers polling like the overview page does after its first paint (lib/chain/browser-reads:
+ * the block number every BLOCK_POLL_INTERVAL, each new block's pool). Blocks are mined every `blockTimeMs`; the count covers `blocks` new blocks
  * after a warm-up block.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
-import { QueryClient } from '@tanstack/react-query'
-import { createPublicClient, http, type Transport } from 'viem'
+import { createPublicClient, http } from 'viem'
+import { fetchBlockNumber, fetchPool } from '../../lib/chain/browser-reads'
 import type { Deployment } from '../../lib/chain/deployment'
 import { serializeDeployment } from '../../lib/chain/deployment'
-import { BLOCK_POLL_INTERVAL, blockNumberQueryOptions, poolQueryOptions } from '../../lib/chain/queries'
-import { createReadClient, defaultTransport } from '../../lib/chain/read-client'
+import { BLOCK_POLL_INTERVAL } from '../../lib/chain/hooks'
 import type { ChainSettings } from '../../lib/chain/types'
 import { binDir, Supervisor, stopProcess, waitForHttp } from '../lib/process'
 
@@ -28,7 +27,7 @@ export type VisitorRow = {
   upstreamRequests: number
   perBlock: number
   byMethod: Record<string, number>
-  /** Requests the browsers sent to /api/rpc per block (what would reach the node without the route). */
+  /** Requests the browsers sent to the app per block (what would reach the node without its routes). */
   browserRequestsPerBlock: number
 }
 
@@ -77,33 +76,19 @@ async function countingProxy(upstream: string, port: number): Promise<Counting> 
   }
 }
 
-/** One simulated browser on the overview page: the block poll, then the pool and the events per new block. */
-function startVisitor(settings: ChainSettings, appRpcUrl: string, counter: { sent: number }) {
-  // The app's own transport, counting what the browser sends (what would reach the node without the route).
-  const inner = defaultTransport(appRpcUrl)
-  const transport: Transport = (parameters) => {
-    const t = inner(parameters)
-    return {
-      ...t,
-      request: (async (args: never) => {
-        counter.sent += 1
-        return t.request(args)
-      }) as typeof t.request,
-    }
-  }
-  const client = createReadClient({ chainId: settings.chainId, rpcUrl: appRpcUrl, transport })
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+/** One simulated browser on the overview page: the block poll, then the pool per new block. */
+function startVisitor(appUrl: string, appRpcUrl: string, counter: { sent: number }) {
   let stopped = false
   let seen: bigint | undefined
+  // What the page does (lib/chain/hooks): eth_blockNumber from /api/rpc, then /api/pool at a new block.
   const tick = async () => {
-    const block = await queryClient.fetchQuery({
-      ...blockNumberQueryOptions({ client, chainId: settings.chainId }),
-      staleTime: 0,
-    })
+    counter.sent += 1
+    const block = await fetchBlockNumber(appRpcUrl)
     if (seen !== undefined && block <= seen) return
     seen = block
     // History is read from the indexer (through /api/history), not the node: only the pool per block.
-    await queryClient.fetchQuery(poolQueryOptions({ client, settings, blockNumber: block }))
+    counter.sent += 1
+    await fetchPool(block, appUrl)
   }
   const loop = async () => {
     // Browsers open the page at different moments: start anywhere in the poll interval.
@@ -180,7 +165,7 @@ export async function measureVisitors({
     const rows: VisitorRow[] = []
     for (const count of visitorCounts) {
       const counter = { sent: 0 }
-      const visitors = Array.from({ length: count }, () => startVisitor(settings, settings.rpcUrl, counter))
+      const visitors = Array.from({ length: count }, () => startVisitor(appUrl, settings.rpcUrl, counter))
       // Warm-up: every visitor has seen the head and read it once.
       await mine()
       await new Promise((r) => setTimeout(r, blockTimeMs))

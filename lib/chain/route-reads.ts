@@ -1,0 +1,67 @@
+// Server only: the chain reads the browser makes through the app's routes (app/api/pool, app/api/staker).
+
+import { proxyReadClient } from '@/lib/rpc-proxy/server'
+import { wireResponse } from '@/lib/wire'
+import { describeChainError } from './errors'
+import { readPool } from './pool'
+import { loadServerChain } from './settings'
+import { readStaker } from './staker'
+
+/** A block number as a query parameter: decimal digits, at most 2^63. */
+export function parseBlockParam(value: string | null): bigint | null {
+  if (value === null || !/^\d{1,19}$/.test(value)) return null
+  const n = BigInt(value)
+  return n < 2n ** 63n ? n : null
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+
+type Read = (
+  chain: Extract<Awaited<ReturnType<typeof loadServerChain>>, { status: 'ready' }>,
+) => Promise<unknown>
+
+/**
+ * One read at a block, answered as wire JSON (lib/wire.ts): `{ <name>: value }`, or `{ error }` in
+ * words — 400 for bad parameters (before anything reaches the node), 503 with no deployment, 502 when
+ * the node did not answer or refused (the browser keeps its last data and tries again).
+ */
+async function answer(name: string, search: URLSearchParams, read: (block: bigint) => Read) {
+  const block = parseBlockParam(search.get('block'))
+  if (block === null)
+    return wireResponse({ error: 'block must be a block number in decimal, e.g. ?block=120' }, 400)
+  const chain = await loadServerChain()
+  if (chain.status !== 'ready') return wireResponse({ error: chain.reason }, 503)
+  try {
+    return wireResponse({ [name]: await read(block)(chain) })
+  } catch (error) {
+    return wireResponse({ error: describeChainError(error).message }, 502)
+  }
+}
+
+/** GET /api/pool?block=N: the lens's `getPool` at block N, decoded (the one shape of the pool). */
+export function poolRoute(request: Request): Promise<Response> {
+  return answer(
+    'pool',
+    new URL(request.url).searchParams,
+    (blockNumber) => (chain) =>
+      readPool(proxyReadClient(chain), { ...chain.settings.addresses, blockNumber }),
+  )
+}
+
+/** GET /api/staker?address=0x…&block=N: one staker at block N (the core's `getStaker`), as a lens row. */
+export async function stakerRoute(request: Request): Promise<Response> {
+  const search = new URL(request.url).searchParams
+  const address = search.get('address')
+  if (address === null || !ADDRESS.test(address))
+    return wireResponse({ error: 'address must be a 0x-prefixed 20-byte hex address' }, 400)
+  return answer(
+    'staker',
+    search,
+    (blockNumber) => (chain) =>
+      readStaker(proxyReadClient(chain), {
+        protocol: chain.settings.addresses.protocol,
+        address: address as `0x${string}`,
+        blockNumber,
+      }),
+  )
+}
