@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react'
 import { type Address, formatUnits } from 'viem'
 import { PerGas } from '@/components/ui/per-gas'
 import { formatInteger } from '@/lib/format/decimal'
-import { perGasInputText } from '@/lib/format/per-gas'
+import { perGasInputText } from '@/lib/format/per-gas-input'
 import { formatDuration } from '@/lib/format/time'
 import { formatTko } from '@/lib/format/units'
 import {

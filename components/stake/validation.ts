@@ -1,6 +1,7 @@
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { type DecimalMark, parseDecimalInput } from '@/lib/format/decimal-input'
-import { formatPerGas, PER_GAS_DECIMALS, parsePerGas } from '@/lib/format/per-gas'
+import { formatPerGas, PER_GAS_DECIMALS } from '@/lib/format/per-gas'
+import { parsePerGas } from '@/lib/format/per-gas-input'
 import { MAX_CAPACITY, MAX_STAKE, STAKE_UNIT } from '@/lib/pool-math/config'
 import { minStakeUnits } from '@/lib/pool-math/minStakeUnits'
 import { quantiseStake } from '@/lib/pool-math/quantiseStake'

@@ -1,4 +1,4 @@
-import type { PoolConfigKey } from '@/lib/pool-math/config'
+import type { PoolConfigKey } from '@/lib/pool-math/config-keys'
 import { formatInteger } from './decimal'
 import { formatBps } from './percent'
 import { formatDuration } from './time'

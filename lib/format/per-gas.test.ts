@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decimalMarkOf, formatDecimalInput, parseDecimalInput } from './decimal-input'
-import { formatPerGas, PER_GAS_DECIMALS, parsePerGas, perGasInputText, perGasTitle } from './per-gas'
+import { formatPerGas, PER_GAS_DECIMALS, perGasTitle } from './per-gas'
+import { parsePerGas, perGasInputText } from './per-gas-input'
 
 describe('decimalMarkOf', () => {
   it('knows which locales write a comma before the decimals', () => {

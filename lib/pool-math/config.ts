@@ -1,42 +1,7 @@
-/**
- * The mechanism's parameters, by name, in the field order of `struct Config` in contracts/PoolTypes.sol
- * (the order the lens returns them and deployments/<chainId>.json lists them).
- */
-export const poolConfigKeys = [
-  'maxActiveProvers',
-  'rewardFloorBps',
-  'rewardCapBps',
-  'rewardRangeMinBps',
-  'rewardRangeMaxBps',
-  'openRewardBps',
-  'feeSmoothing',
-  'delaySmoothing',
-  'proofWindowMultiplier',
-  'minProofWindow',
-  'maxProofWindow',
-  'slashBps',
-  'minSlashRewardMultiple',
-  'rewardChangeCooldown',
-  'exitDelay',
-  'maxExitsPerDay',
-  'maxOpenBlocks',
-  'baseMinStake',
-  'baseMinCapacity',
-  'targetBacklog',
-  'perfBonusFastBps',
-  'perfBonusBps',
-  'stabilizationBonusBps',
-  'congestionBacklog',
-  'minAvailableProvers',
-  'batchingBacklog',
-  'batchDivisor',
-  'maxBatchSize',
-  'minGasPerBlock',
-  'configDelay',
-] as const
+import { type PoolConfigKey, poolConfigKeys } from './config-keys'
 
-/** One `Config` field's name. */
-export type PoolConfigKey = (typeof poolConfigKeys)[number]
+// In their own module so a page that only names the fields (components/config) loads no defaults.
+export { type PoolConfigKey, poolConfigKeys }
 
 /** The mechanism's parameters: `struct Config` field by field, every one a `uint256`. */
 export type PoolConfig = { [K in PoolConfigKey]: bigint }

@@ -1,6 +1,6 @@
 'use client'
 import type { FormEvent } from 'react'
-import { perGasInputText } from '@/lib/format/per-gas'
+import { perGasInputText } from '@/lib/format/per-gas-input'
 import { formatTko } from '@/lib/format/units'
 import { expectedRewardPerDay, previewChange, rewardPerGasRange } from '@/lib/pool-math'
 import { buttonClass, Field } from '../field'
