@@ -1,6 +1,5 @@
 'use client'
 
-import dynamic from 'next/dynamic'
 import { type ReactNode, useMemo, useState } from 'react'
 import { seedBlockNumber } from '@/lib/chain/hooks'
 import { ChainSettingsContext } from '@/lib/chain/settings-context'
@@ -29,29 +28,4 @@ export function Providers({
   // biome-ignore lint/correctness/useExhaustiveDependencies: settings are compared by value (settingsKey).
   const chainSettings = useMemo(() => settings, [settingsKey])
   return <ChainSettingsContext value={chainSettings}>{children}</ChainSettingsContext>
-}
-
-// wagmi, RainbowKit, TanStack Query and the wallet connectors live in their own chunk, fetched only by the pages
-// that render <WalletProviders> (/stake). The read-only pages never download them.
-const WalletProvidersImpl = dynamic(() => import('@/components/wallet/wallet-providers'))
-
-/**
- * wagmi (`ssr: true`, cookie storage) and RainbowKit, for pages that sign transactions. Pass the
- * request's cookie header so the server render starts from the stored connection state.
- */
-export function WalletProviders({
-  cookie,
-  walletConnectProjectId,
-  children,
-}: {
-  cookie: string | null
-  /** WalletConnect Cloud project id; `null`: injected wallets only. */
-  walletConnectProjectId: string | null
-  children: ReactNode
-}) {
-  return (
-    <WalletProvidersImpl cookie={cookie} walletConnectProjectId={walletConnectProjectId}>
-      {children}
-    </WalletProvidersImpl>
-  )
 }

@@ -245,6 +245,34 @@ function measureWorker(distDir: string): WorkerJs {
   return null
 }
 
+/**
+ * The stake page's wallet layer (components/stake/wallet-layer.tsx): a dynamic import, named in the
+ * page's first-load code as `Promise.all(["static/chunks/….js", …])`. Sums the chunks of the lists that
+ * carry wallet code and are not already in the first load (null if none).
+ */
+function measureDeferredWallet(distDir: string, firstLoad: readonly string[]): WorkerJs {
+  const loaded = new Set(firstLoad.map((f) => path.resolve(f)))
+  const deferred = new Set<string>()
+  for (const file of firstLoad) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /Promise\.all\(\[((?:"static\/chunks\/[^"]+",?)+)\]/g,
+    )) {
+      const files = [...match[1]!.matchAll(/"([^"]+)"/g)].map((m) => path.resolve(distDir, m[1]!))
+      const js = files.filter((f) => f.endsWith('.js') && !loaded.has(f) && existsSync(f))
+      if (js.some((f) => WALLET_MARKERS.test(readFileSync(f, 'utf8')))) for (const f of js) deferred.add(f)
+    }
+  }
+  if (deferred.size === 0) return null
+  let rawBytes = 0
+  let gzipBytes = 0
+  for (const file of deferred) {
+    const content = readFileSync(file)
+    rawBytes += content.length
+    gzipBytes += gzipSync(content).length
+  }
+  return { files: deferred.size, rawBytes, gzipBytes }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. JSON-RPC requests
 // ---------------------------------------------------------------------------------------------
@@ -663,10 +691,27 @@ async function main(): Promise<void> {
                 : 'not found'
             }`,
         )
+      // The stake page: what its first load carries, and the wallet layer it fetches after the first paint.
+      const stake = rows.find((r) => r.route === WALLET_ROUTE)
+      const walletLayer = stake
+        ? measureDeferredWallet(distDir, routeChunks(distDir).get(WALLET_ROUTE) ?? [])
+        : null
+      if (stake)
+        console.log(
+          `${WALLET_ROUTE}: ${kb(stake.gzipBytes)} KB gzip first load (budget ${kb(STAKE_JS_BUDGET_BYTES)} KB: ` +
+            `${stake.gzipBytes <= STAKE_JS_BUDGET_BYTES ? 'within' : 'OVER'}) + wallet layer ${
+              walletLayer
+                ? `${kb(walletLayer.gzipBytes)} KB gzip in ${walletLayer.files} files, fetched after the first paint`
+                : stake.walletCode
+                  ? 'in the first load'
+                  : 'not found'
+            }`,
+        )
       report.js = {
         distDir: path.relative(root, distDir),
         routes: rows,
         walletCodeOnReadOnlyPages: leaking,
+        stakeWalletLayer: walletLayer,
         simulator: simulator
           ? { route: SIMULATOR_ROUTE, gzipBytes: simulator.gzipBytes, readOnlyBudgetBytes: budget, worker }
           : null,

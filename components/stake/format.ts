@@ -1,7 +1,7 @@
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatPerGas } from '@/lib/format/per-gas'
 import { formatFraction } from '@/lib/format/percent'
-import { formatScientific } from '@/lib/wallet/errors'
+import { formatScientific } from '@/lib/wallet/error-messages'
 
 /** A weight as the leaderboard shows it (÷ 1e18), e.g. '1,234.5'. */
 export function formatWeight(weight: bigint): string {

@@ -6,9 +6,8 @@ import type { Address } from 'viem'
 import { blockProtocolAbi } from '@/contracts-abi/BlockProtocol'
 import { taikoTokenAbi } from '@/contracts-abi/TaikoToken'
 import { useChain } from '@/lib/chain/context'
-import type { BlockRecord } from '@/lib/chain/history/blocks'
 import { useBlockNumber } from '@/lib/chain/hooks'
-import type { PoolView, StakerInfo } from '@/lib/pool-math/types'
+import type { StakerInfo } from '@/lib/pool-math/types'
 import { txStore } from '@/lib/wallet/tx-store'
 
 /** Query keys of the stake page's own reads (the pool itself comes from lib/chain's `usePool`). */
@@ -65,62 +64,6 @@ export function useAccountState(address: Address | undefined) {
       return { tko, eth, staker }
     },
   })
-}
-
-/** How many of the newest proposals the demand estimate looks at. */
-export const DEMAND_SAMPLE = 20
-/** Shortest time span the estimate divides by (s): a burst of one or two proposals is not a rate. */
-const MIN_DEMAND_SPAN = 60n
-
-export type Demand = {
-  /** Proposals per day at the recent pace. */
-  blocksPerDay: number
-  /** Average `gasUsed` of the sampled proposals. */
-  gasUsed: bigint
-  /** How many proposals and over how many seconds the estimate is taken. */
-  sample: number
-  spanSeconds: bigint
-}
-
-/**
- * Current demand, estimated from the newest proposals the page knows (`blocks`, from events): their
- * count over the time from the oldest of them to now (its `proposedAt`, one `getBlock` read, cached per
- * block id), and their average gas. `null` while no block was proposed.
- */
-export function useDemand(pool: PoolView, blocks: readonly BlockRecord[]): Demand | null {
-  const chain = useChain()
-  const recent = [...blocks].sort((a, b) => (a.blockId < b.blockId ? 1 : -1)).slice(0, DEMAND_SAMPLE)
-  const oldest = recent.at(-1)
-  const proposedAt = useQuery({
-    queryKey: stakeQueryKeys.proposedAt(
-      chain?.settings.chainId ?? 0,
-      chain?.settings.addresses.protocol ?? '0x',
-      oldest?.blockId ?? 0n,
-    ),
-    enabled: chain !== null && oldest !== undefined,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: 1,
-    queryFn: async () => {
-      if (!chain || !oldest) throw new Error('no block')
-      const info = await chain.client.readContract({
-        address: chain.settings.addresses.protocol,
-        abi: blockProtocolAbi,
-        functionName: 'getBlock',
-        args: [oldest.blockId],
-      })
-      return info.proposedAt
-    },
-  }).data
-  if (!oldest || proposedAt === undefined) return null
-  const elapsed = pool.chainTimestamp > proposedAt ? pool.chainTimestamp - proposedAt : 0n
-  const span = elapsed > MIN_DEMAND_SPAN ? elapsed : MIN_DEMAND_SPAN
-  const gas = recent.reduce((sum, b) => sum + b.gasUsed, 0n)
-  return {
-    blocksPerDay: (recent.length * 86_400) / Number(span),
-    gasUsed: gas / BigInt(recent.length),
-    sample: recent.length,
-    spanSeconds: span,
-  }
 }
 
 /** The wallet action in flight (or the last one), from the lifecycle store. */

@@ -30,8 +30,8 @@ import { ExitAction } from './actions/exit'
 import { RewardAction } from './actions/reward'
 import { TopUpAction } from './actions/top-up'
 import { WithdrawAction } from './actions/withdraw'
+import type { Demand } from './demand'
 import { formatBlocksPerDay, formatOdds, formatRawWeight, formatWeight } from './format'
-import type { Demand } from './hooks'
 import type { StakeActions } from './use-stake-actions'
 
 export type PositionProps = {

@@ -1,6 +1,5 @@
 'use client'
 
-import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { type FormEvent, useState } from 'react'
 import { type Address, formatUnits } from 'viem'
 import { PerGas } from '@/components/ui/per-gas'
@@ -18,12 +17,11 @@ import {
   rewardPerGasRange,
   stakeUnits,
 } from '@/lib/pool-math'
-import { describeContractError } from '@/lib/wallet/errors'
+import { describeContractError } from '@/lib/wallet/error-messages'
+import type { Demand } from './demand'
 import { buttonClass, Field } from './field'
 import { formatBlocksPerDay, formatOdds, formatRawWeight, formatReward, formatWeight } from './format'
-import type { Demand } from './hooks'
 import { useDecimalMark } from './use-decimal-mark'
-import type { StakeActions } from './use-stake-actions'
 import { validateCapacity, validateRewardPerGas, validateStakeAmount } from './validation'
 
 /** Stands in for the prover in the preview until a wallet is connected (never in the pool). */
@@ -31,16 +29,22 @@ const PREVIEW_ADDRESS: Address = '0x00000000000000000000000000000000000Cafe1'
 
 type Touched = { amount: boolean; reward: boolean; capacity: boolean }
 
+/** Sends the stake (the wallet layer's `useStakeActions().stake`). */
+export type SendStake = (amount: bigint, rewardPerGas: bigint, capacity: bigint) => Promise<unknown>
+
 /**
  * The stake form: amount (TKO), reward per gas R (gwei per gas) and capacity (blocks), checked
- * before anything is signed, with a live preview computed by lib/pool-math (`previewStake`).
+ * before anything is signed, with a live preview computed by lib/pool-math (`previewStake`). It needs
+ * no wallet code: the wallet layer, loaded after the page (stake-app.tsx), hands it the account, the
+ * balance and `send`; until then a submit asks to connect.
  */
 export function StakeForm({
   pool,
   address,
   balance,
   demand,
-  actions,
+  send,
+  connect,
   blocked,
   rejoining,
 }: {
@@ -49,13 +53,15 @@ export function StakeForm({
   /** TKO balance; `undefined` while not connected. */
   balance: bigint | undefined
   demand: Demand | null
-  actions: StakeActions
+  /** `undefined` until the wallet layer has loaded. */
+  send: SendStake | undefined
+  /** Opens the wallet's connect dialog (loading the wallet layer first if need be). */
+  connect: () => void
   /** Why nothing can be sent now (wrong network, an action in flight), or `null`. */
   blocked: string | null
   /** The account has a queued exit (stakes again, separately). */
   rejoining: boolean
 }) {
-  const { openConnectModal } = useConnectModal()
   const [amount, setAmount] = useState('')
   const mark = useDecimalMark()
   const [reward, setReward] = useState(() => perGasInputText(pool.feePerGas))
@@ -85,12 +91,12 @@ export function StakeForm({
       document.getElementById(`stake-${firstInvalid}`)?.focus()
       return
     }
-    if (!address) {
-      openConnectModal?.()
+    if (!address || !send) {
+      connect()
       return
     }
     if (blocked || !checks.amount.ok || !checks.reward.ok || !checks.capacity.ok) return
-    const result = await actions.stake(checks.amount.value, checks.reward.value, checks.capacity.value)
+    const result = await send(checks.amount.value, checks.reward.value, checks.capacity.value)
     if (result === 'confirmed') {
       setAmount('')
       setSubmitted(false)

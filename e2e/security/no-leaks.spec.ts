@@ -80,6 +80,12 @@ async function visitEverything(page: Page, prover: string, expectation: 'live' |
       JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'eth_getLogs', params: [{ fromBlock: '0x0' }] }),
     )
     await rpc('{not json')
+    // The decoded reads (app/api/pool, app/api/staker), good and bad.
+    await fetch('/api/pool?block=1').then((r) => r.text())
+    await fetch('/api/pool?block=latest').then((r) => r.text())
+    await fetch('/api/staker?address=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC&block=1').then((r) =>
+      r.text(),
+    )
     await fetch('/api/faucet', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -113,6 +119,10 @@ test('with the node down, the pages say so in words, and still leak nothing', as
     expectNoSecrets(seen)
     const rpc = seen.filter((s) => s.url.endsWith('/api/rpc'))
     expect(rpc.some((s) => s.text.includes('The chain node did not answer'))).toBe(true)
+    const pool = seen.find((s) => s.url.endsWith('/api/pool?block=1'))
+    expect(pool?.text, 'the pool route says the node did not answer').toContain(
+      'The chain node did not answer',
+    )
     const faucet = seen.find((s) => s.url.endsWith('/api/faucet') && s.text.includes('did not answer'))
     expect(faucet, 'the faucet says the node did not answer').toBeTruthy()
   } finally {

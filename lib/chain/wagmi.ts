@@ -38,8 +38,9 @@ function hideGenericInjected(): boolean {
 
 /**
  * The wallet config (wagmi + RainbowKit connectors) for the pages that write: /stake only, so the
- * read-only pages never download wallet code. `ssr: true` with cookie storage, so the server render
- * already knows the connected account (see app/providers.tsx, WalletProviders).
+ * read-only pages never download wallet code. `ssr: true` with cookie storage: the stake page's wallet
+ * layer starts from the connection stored in the request's cookie and reconnects it at once
+ * (components/stake/wallet-layer.tsx).
  *
  * Wallets offered: every EIP-6963 wallet the browser announces (by its own name and icon), a generic
  * injected `window.ethereum` wallet when none announces itself, and on the local chain (31337) only, the

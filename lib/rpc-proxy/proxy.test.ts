@@ -327,9 +327,7 @@ describe('the server’s own reads through the proxy (forward)', () => {
   it('shares the policy and the coalescer with the browser’s requests', async () => {
     const { proxy, post, node } = setup()
     expect(await proxy.forward('eth_call', [{ to: LENS, data: '0xabcdef01' }, '0x64'])).toEqual({
-      jsonrpc: '2.0',
-      id: 1,
-      result: '0x01',
+      response: { jsonrpc: '2.0', id: 1, result: '0x01' },
     })
     // The browser's identical read at the same block is answered from the same upstream call.
     await post(lensRead(9))
@@ -339,10 +337,14 @@ describe('the server’s own reads through the proxy (forward)', () => {
   it('refuses what the policy refuses, and says the node is down in words', async () => {
     const { proxy, node } = setup()
     const refused = await proxy.forward('eth_call', [{ to: ACCOUNT, data: '0x' }, 'latest'])
-    expect('error' in refused && refused.error.code).toBeTruthy()
+    expect(refused.failure).toBeUndefined()
+    expect('error' in refused.response && refused.response.error.code).toBeTruthy()
     expect(node.calls).not.toContain('eth_call')
     node.down = true
     const down = await proxy.forward('eth_call', [{ to: LENS, data: '0xabcdef01' }, '0x63'])
-    expect(down).toMatchObject({ error: { message: unavailableMessage } })
+    expect(down).toMatchObject({
+      failure: 'unavailable',
+      response: { error: { message: unavailableMessage } },
+    })
   })
 })

@@ -42,10 +42,13 @@ export type RpcProxy = {
   handle(request: Request): Promise<Response>
   /**
    * One JSON-RPC request from the server itself (app/api/pool, app/api/staker): the same policy,
-   * coalescing and bounded queue as a browser's, without an HTTP round trip. Never throws.
+   * coalescing and bounded queue as a browser's, without an HTTP round trip. Never throws: `failure`
+   * says when the node did not answer or the queue was full.
    */
-  forward(method: string, params: unknown[]): Promise<JsonRpcResponse>
+  forward(method: string, params: unknown[]): Promise<ProxyAnswer>
 }
+
+export type ProxyAnswer = { response: JsonRpcResponse; failure?: 'unavailable' | 'busy' }
 
 const LOG_EVERY_MS = 10_000
 
@@ -92,8 +95,6 @@ export function createRpcProxy({
     ;(log ?? console.error)(`[api/rpc] ${redact(error.detail)}`)
   }
 
-  type Answer = { response: JsonRpcResponse; failure?: 'unavailable' | 'busy' }
-
   /** The node's own error, with anything secret taken out of its message. */
   function cleanError(error: JsonRpcErrorObject): JsonRpcErrorObject {
     const message = redact(error.message)
@@ -102,7 +103,7 @@ export function createRpcProxy({
     return { code: error.code, message, data }
   }
 
-  async function answer(item: unknown): Promise<Answer> {
+  async function answer(item: unknown): Promise<ProxyAnswer> {
     const parsed = parseRequestItem(item)
     if (!('request' in parsed)) return { response: respond(parsed.id, { error: parsed.error }) }
     const { request } = parsed
@@ -137,8 +138,8 @@ export function createRpcProxy({
   }
 
   return {
-    async forward(method, params) {
-      return (await answer({ jsonrpc: '2.0', id: 1, method, params })).response
+    forward(method, params) {
+      return answer({ jsonrpc: '2.0', id: 1, method, params })
     },
     async handle(request) {
       if (request.method !== 'POST') {

@@ -1,4 +1,4 @@
-import { custom } from 'viem'
+import { custom, HttpRequestError } from 'viem'
 import { createReadClient, type ReadClient } from '@/lib/chain/read-client'
 import type { ServerChain } from '@/lib/chain/settings'
 import { createRedactor, rpcUrlSecrets } from '@/lib/security/redact'
@@ -32,9 +32,12 @@ function proxyFor(chain: ReadyChain): { proxy: RpcProxy; client: ReadClient } {
       // In-process: a read goes through the proxy's policy, coalescer and queue, not over HTTP again.
       transport: custom({
         async request({ method, params }) {
-          const response = await proxy.forward(method, (params as unknown[] | undefined) ?? [])
-          if ('error' in response) throw Object.assign(new Error(response.error.message), response.error)
-          return response.result
+          const { response, failure } = await proxy.forward(method, (params as unknown[] | undefined) ?? [])
+          // Unreachable or busy is a transport failure (describeChainError: "did not answer"); the
+          // URL named is a placeholder, never RPC_URL.
+          if ('result' in response) return response.result
+          if (failure) throw new HttpRequestError({ url: 'RPC_URL', details: response.error.message })
+          throw Object.assign(new Error(response.error.message), response.error)
         },
       }),
     })

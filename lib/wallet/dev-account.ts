@@ -13,10 +13,10 @@ import {
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createConnector } from 'wagmi'
-import { absoluteRpcUrl, chainFor } from '@/lib/chain/chains'
+import { absoluteRpcUrl, chainFor, LOCAL_CHAIN_ID } from '@/lib/chain/chains'
 
 /** The only chain the dev account exists on: anvil's. */
-export const DEV_ACCOUNT_CHAIN_ID = 31_337
+export const DEV_ACCOUNT_CHAIN_ID = LOCAL_CHAIN_ID
 
 /**
  * Anvil's well-known account #2 (mnemonic "test … junk", index 2): a PUBLIC test key, left free of demo

@@ -8,14 +8,8 @@ import {
 import { describe, expect, it } from 'vitest'
 import { BlockProtocol } from '@/contracts-abi/BlockProtocol'
 import { TaikoToken } from '@/contracts-abi/TaikoToken'
-import {
-  describeContractError,
-  describeTxError,
-  findRevert,
-  formatScientific,
-  isUnsupportedMethod,
-  isUserRejection,
-} from './errors'
+import { describeContractError, formatScientific } from './error-messages'
+import { describeTxError, findRevert, isUnsupportedMethod, isUserRejection } from './errors'
 
 function reverted(
   abi: typeof BlockProtocol.abi | typeof TaikoToken.abi,

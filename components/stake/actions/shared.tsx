@@ -3,7 +3,7 @@
 import { type ReactNode, useState } from 'react'
 import { formatClock, formatDuration } from '@/lib/format/time'
 import type { PreviewStanding } from '@/lib/pool-math'
-import { describeContractError } from '@/lib/wallet/errors'
+import { describeContractError } from '@/lib/wallet/error-messages'
 import { formatOdds, formatWeight } from '../format'
 import type { PositionProps } from '../position'
 
