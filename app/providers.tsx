@@ -1,8 +1,7 @@
 'use client'
 
 import { type ReactNode, useMemo, useState } from 'react'
-import { seedBlockNumber } from '@/lib/chain/hooks'
-import { ChainSettingsContext } from '@/lib/chain/settings-context'
+import { ChainSettingsContext, HeadSeedContext } from '@/lib/chain/settings-context'
 import type { ChainSettings } from '@/lib/chain/types'
 
 /**
@@ -20,12 +19,14 @@ export function Providers({
   initialBlockNumber: string | null
   children: ReactNode
 }) {
-  useState(() => {
-    if (settings && initialBlockNumber) seedBlockNumber(settings.chainId, BigInt(initialBlockNumber))
-  })
+  const [headSeed] = useState(() => (initialBlockNumber ? BigInt(initialBlockNumber) : undefined))
   // Compared by value: a re-render of the layout with the same chain keeps every client and cache.
   const settingsKey = settings ? JSON.stringify(settings) : ''
   // biome-ignore lint/correctness/useExhaustiveDependencies: settings are compared by value (settingsKey).
   const chainSettings = useMemo(() => settings, [settingsKey])
-  return <ChainSettingsContext value={chainSettings}>{children}</ChainSettingsContext>
+  return (
+    <ChainSettingsContext value={chainSettings}>
+      <HeadSeedContext value={headSeed}>{children}</HeadSeedContext>
+    </ChainSettingsContext>
+  )
 }

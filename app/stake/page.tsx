@@ -7,6 +7,7 @@ import { StakeApp } from '@/components/stake/stake-app'
 import { getPoolSnapshot } from '@/lib/chain/server'
 import { readHistory } from '@/lib/history/server'
 import { blocksView } from '@/lib/history/views'
+import { hasStoredConnection } from '@/lib/wallet/stored-connection'
 import { walletConnectProjectId } from '@/lib/wallet/walletconnect'
 
 export const metadata: Metadata = { title: 'Stake' }
@@ -33,6 +34,7 @@ export default async function StakePage() {
         initialPool={snapshot.pool}
         initialBlocks={blocks}
         cookie={cookie}
+        walletStored={hasStoredConnection(cookie)}
         walletConnectProjectId={walletConnectProjectId(process.env.WALLETCONNECT_PROJECT_ID)}
       />
     </div>

@@ -16,26 +16,35 @@ import { StakeForm } from './stake-form'
 import { ConnectPlaceholder, WalletCard } from './wallet-card'
 import { NO_WALLET, type WalletState } from './wallet-state'
 
-// wagmi, RainbowKit, TanStack Query and the writes: fetched after the first paint, never rendered on the
-// server (the page's first load carries none of it; `npm run bench` prints what it does carry).
-const WalletLayer = dynamic(() => import('./wallet-layer'), { ssr: false })
+// wagmi, RainbowKit, TanStack Query and the writes: never in the page's first load and never rendered on
+// the server (`npm run bench` prints what the first load does carry, and the layer's size).
+const loadWalletLayer = () => import('./wallet-layer')
+const WalletLayer = dynamic(loadWalletLayer, { ssr: false })
 
 /**
  * The stake page, live: the pool (lib/chain's live read), the newest blocks (from the indexer, read
  * again each block), the stake form with its preview, and — once the wallet layer has loaded — the
  * connected account, its position with its actions, and the transaction in flight. The form lives
  * here, outside the layer, so what the user typed survives the layer's arrival.
+ *
+ * The layer loads when it is wanted: at once for a wallet connected before (`walletStored`: wagmi's
+ * cookie), else when the user reaches for "Connect Wallet" (pointing or focusing fetches it, a click or
+ * a submit of the form renders it and opens the dialog). Reading the page and trying values in the form
+ * never pay for wallet code.
  */
 export function StakeApp({
   initialPool,
   initialBlocks,
   cookie,
+  walletStored,
   walletConnectProjectId,
 }: {
   initialPool: PoolView
   /** The newest blocks from the indexer (demand estimate, your assigned blocks). */
   initialBlocks: HistoryResult<RecentBlocksView>
   cookie: string | null
+  /** The request's cookie holds a wallet connection (wagmi's store): reconnect it at once. */
+  walletStored: boolean
   walletConnectProjectId: string | null
 }) {
   const chainId = useChainSettings()?.chainId ?? 0
@@ -44,25 +53,37 @@ export function StakeApp({
   const blocks = useMemo(() => history.data?.blocks ?? [], [history.data])
   const demand = useMemo(() => estimateDemand(pool, blocks), [pool, blocks])
   const [wallet, setWallet] = useState<WalletState>(NO_WALLET)
+  const [walletWanted, setWalletWanted] = useState(walletStored)
   const [connectRequested, setConnectRequested] = useState(false)
-  const connect = wallet.connect ?? (() => setConnectRequested(true))
+  const connect =
+    wallet.connect ??
+    (() => {
+      setWalletWanted(true)
+      setConnectRequested(true)
+    })
+  const preload = useCallback(() => void loadWalletLayer(), [])
   const onConnectOpened = useCallback(() => setConnectRequested(false), [])
 
   return (
     <div className="space-y-6">
       <StaleNotice source="pool" what="the pool" />
-      <WalletLayer
-        pool={pool}
-        blocks={blocks}
-        demand={demand}
-        cookie={cookie}
-        walletConnectProjectId={walletConnectProjectId}
-        connectRequested={connectRequested}
-        onConnectOpened={onConnectOpened}
-        onState={setWallet}
-      />
+      {walletWanted ? (
+        <WalletLayer
+          pool={pool}
+          blocks={blocks}
+          demand={demand}
+          cookie={cookie}
+          walletConnectProjectId={walletConnectProjectId}
+          connectRequested={connectRequested}
+          onConnectOpened={onConnectOpened}
+          onState={setWallet}
+        />
+      ) : null}
       {wallet.loaded ? null : (
-        <WalletCard chainId={chainId} action={<ConnectPlaceholder onClick={connect} />} />
+        <WalletCard
+          chainId={chainId}
+          action={<ConnectPlaceholder onClick={connect} onIntent={preload} loading={walletWanted} />}
+        />
       )}
 
       {wallet.status !== StakerStatus.Active ? (

@@ -38,14 +38,26 @@ export function WalletCard({
 
 /**
  * Stands in for RainbowKit's "Connect Wallet" button (same size and colour) until the wallet layer has
- * loaded; a click then asks the layer to open the connect dialog as soon as it is there.
+ * loaded. Pointing at it or focusing it starts fetching the layer (`onIntent`); a click asks the layer
+ * to open the connect dialog as soon as it is there (`loading` meanwhile).
  */
-export function ConnectPlaceholder({ onClick }: { onClick: () => void }) {
+export function ConnectPlaceholder({
+  onClick,
+  onIntent,
+  loading,
+}: {
+  onClick: () => void
+  onIntent: () => void
+  loading: boolean
+}) {
   return (
     <button
       type="button"
       onClick={onClick}
-      className="rounded-xl bg-[#a3116a] px-3.5 py-2 text-base font-bold text-white shadow-sm"
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
+      aria-busy={loading}
+      className={`rounded-xl bg-[#a3116a] px-3.5 py-2 text-base font-bold text-white shadow-sm ${loading ? 'cursor-progress opacity-80' : ''}`}
     >
       Connect Wallet
     </button>

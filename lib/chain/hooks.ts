@@ -1,11 +1,11 @@
-import { useState } from 'react'
+import { useContext, useState } from 'react'
 import type { Address } from 'viem'
 import { useReportFreshness } from '@/lib/freshness/hooks'
-import { refreshRead, seedRead } from '@/lib/live/read-store'
+import { refreshRead } from '@/lib/live/read-store'
 import { useRead } from '@/lib/live/use-read'
 import type { PoolView, ProverView } from '@/lib/pool-math/types'
 import { fetchBlockNumber, fetchPool, fetchStaker } from './browser-reads'
-import { useChainSettings } from './settings-context'
+import { HeadSeedContext, useChainSettings } from './settings-context'
 import type { ChainSettings } from './types'
 
 /**
@@ -27,11 +27,6 @@ export const chainReadKeys = {
     `chain:${s.chainId}:staker:${s.addresses.protocol}:${address.toLowerCase()}:${blockNumber}`,
 }
 
-/** The server's latest block, so the first render and the first poll agree (app/providers.tsx). */
-export function seedBlockNumber(chainId: number, blockNumber: bigint): void {
-  seedRead(chainReadKeys.blockNumber(chainId), blockNumber)
-}
-
 /** Asks for the latest block now (after a transaction): every read that follows the head follows. */
 export function refreshBlockNumber(chainId: number): void {
   refreshRead(chainReadKeys.blockNumber(chainId))
@@ -44,13 +39,17 @@ const atBlockOptions = {
   refetchInterval: (s: { status: string }) => (s.status === 'error' ? STALE_RETRY_INTERVAL : false),
 } as const
 
-/** The latest block number, polled (one `eth_blockNumber` per tick, shared by every component). */
+/**
+ * The latest block number, polled (one `eth_blockNumber` per tick, shared by every component), starting
+ * from the block the server rendered at (`HeadSeedContext`).
+ */
 export function useBlockNumber() {
   const settings = useChainSettings()
   return useRead(
     settings ? chainReadKeys.blockNumber(settings.chainId) : null,
     () => fetchBlockNumber((settings as ChainSettings).rpcUrl),
     headOptions,
+    useContext(HeadSeedContext),
   )
 }
 

@@ -148,13 +148,6 @@ export function refreshRead(key: string): void {
   if (entry) void run(entry)
 }
 
-/** Stores a value under `key` as if just read (the server's first read), unless the key has data. */
-export function seedRead<T>(key: string, data: T): void {
-  if (typeof window === 'undefined') return
-  const entry = entryFor<T>(key, async () => data, {})
-  if (entry.state.status !== 'success') setState(entry, succeeded(data))
-}
-
 /** Forgets every entry (tests). */
 export function clearReads(): void {
   for (const entry of entries.values()) {
