@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, useRef, useSyncExternalStore } from 'react'
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react'
 import { initialState, type ReadOptions, type ReadState, readHandle } from './read-store'
 
 export type ReadResult<T> = {
@@ -15,12 +15,14 @@ export type ReadResult<T> = {
   dataUpdatedAt: number
 }
 
-const noSubscription = () => () => {}
-
 /**
  * A live read (lib/live/read-store.ts): `key` null is disabled. `initial` is the key's data before any
  * read (the server's, rendered first). When the key changes, the previous key's data stays shown until
  * the new one arrives, as a placeholder.
+ *
+ * The store's changes reach the page as transitions: a new block re-renders the pages in slices React
+ * can interrupt, never as one long task on a phone's main thread (Lighthouse's Total Blocking Time),
+ * and hydration renders exactly what the server did (the effect catches up afterwards).
  */
 export function useRead<T>(
   key: string | null,
@@ -37,22 +39,42 @@ export function useRead<T>(
   handle?.update(read, options)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the server's state of this key.
   const serverState = useMemo(() => initialState(initial), [key])
-  const state: ReadState<T> = useSyncExternalStore(
-    handle?.subscribe ?? noSubscription,
-    handle?.getState ?? (() => serverState),
-    () => serverState,
-  )
+  const [snapshot, setSnapshot] = useState(() => ({ handle, state: serverState }))
+  useEffect(() => {
+    if (!handle) return
+    const update = () => startTransition(() => setSnapshot({ handle, state: handle.getState() }))
+    const unsubscribe = handle.subscribe(update)
+    update()
+    return unsubscribe
+  }, [handle])
+  // A new key renders its own state at once (the placeholder logic below needs it), later changes arrive
+  // through the effect.
+  const state: ReadState<T> =
+    snapshot.handle === handle ? snapshot.state : handle ? handle.getState() : serverState
   const last = useRef<{ data: T; at: number } | undefined>(undefined)
   if (state.status === 'success' && state.data !== undefined && last.current?.data !== state.data)
     last.current = { data: state.data, at: state.dataUpdatedAt }
-  const placeholder = state.data === undefined && last.current !== undefined
+  return toReadResult(state, handle !== null, last.current)
+}
+
+/**
+ * What a reader sees of a key's state. A key never read that is about to be (enabled: its first
+ * subscription reads it) already counts as fetching, so nothing reports a settled outcome — "stale",
+ * "behind" — for the moment between a new block and its read.
+ */
+export function toReadResult<T>(
+  state: ReadState<T>,
+  enabled: boolean,
+  previous: { data: T; at: number } | undefined,
+): ReadResult<T> {
+  const placeholder = state.data === undefined && previous !== undefined
   return {
-    data: state.data ?? last.current?.data,
+    data: state.data ?? previous?.data,
     error: state.error,
     isError: state.status === 'error',
     isSuccess: state.status === 'success',
-    isFetching: state.fetching,
+    isFetching: state.fetching || (enabled && state.status === 'pending'),
     isPlaceholderData: placeholder,
-    dataUpdatedAt: placeholder ? (last.current?.at ?? 0) : state.dataUpdatedAt,
+    dataUpdatedAt: placeholder ? (previous?.at ?? 0) : state.dataUpdatedAt,
   }
 }
