@@ -48,6 +48,7 @@ import {
   http,
   parseEther,
   type Transport,
+  toHex,
 } from 'viem'
 import { getBlockNumber } from 'viem/actions'
 import { MAX_CHART_POINTS, prepareFeeHistory, selectFeePoints } from '../components/fees/fee-history-data'
@@ -340,7 +341,9 @@ async function populate(
     await send(index, protocol, BlockProtocol.abi, 'stake', [parseEther('5000'), F, 4n + BigInt(i)])
   }
   const proposer = provers[0]!
-  for (let i = 0; i < 3; i++) await send(proposer, protocol, BlockProtocol.abi, 'proposeBlock', [1_000_000])
+  // Each proposal carries its own commitment (a repeated one is refused: SPEC Revision 2).
+  for (let i = 0; i < 3; i++)
+    await send(proposer, protocol, BlockProtocol.abi, 'proposeBlock', [1_000_000, toHex(i + 1, { size: 32 })])
 }
 
 /** A fresh anvil with the contracts deployed, 3 provers staked and 3 blocks proposed, for `run`. */
@@ -745,7 +748,7 @@ async function main(): Promise<void> {
           measureVisitors({ root, distDir, anvilRpcUrl: rpcUrl, deployment, freePort }),
         )
         table(
-          `Upstream requests per new block through /api/rpc (${setup})`,
+          `Upstream requests per new block through /api/rpc and /api/pool (${setup})`,
           ['visitors', 'to the node per block', 'browsers → app per block', 'to the node, by method'],
           rows.map((r) => [
             r.visitors,
