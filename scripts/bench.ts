@@ -694,7 +694,7 @@ async function main(): Promise<void> {
                 : 'not found'
             }`,
         )
-      // The stake page: what its first load carries, and the wallet layer it fetches after the first paint.
+      // The stake page: what its first load carries, and the wallet layer it fetches when wanted.
       const stake = rows.find((r) => r.route === WALLET_ROUTE)
       const walletLayer = stake
         ? measureDeferredWallet(distDir, routeChunks(distDir).get(WALLET_ROUTE) ?? [])
@@ -704,7 +704,7 @@ async function main(): Promise<void> {
           `${WALLET_ROUTE}: ${kb(stake.gzipBytes)} KB gzip first load (budget ${kb(STAKE_JS_BUDGET_BYTES)} KB: ` +
             `${stake.gzipBytes <= STAKE_JS_BUDGET_BYTES ? 'within' : 'OVER'}) + wallet layer ${
               walletLayer
-                ? `${kb(walletLayer.gzipBytes)} KB gzip in ${walletLayer.files} files, fetched after the first paint`
+                ? `${kb(walletLayer.gzipBytes)} KB gzip in ${walletLayer.files} files, fetched when wanted`
                 : stake.walletCode
                   ? 'in the first load'
                   : 'not found'

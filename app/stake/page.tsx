@@ -7,7 +7,6 @@ import { StakeApp } from '@/components/stake/stake-app'
 import { getPoolSnapshot } from '@/lib/chain/server'
 import { readHistory } from '@/lib/history/server'
 import { blocksView } from '@/lib/history/views'
-import { hasStoredConnection } from '@/lib/wallet/stored-connection'
 import { walletConnectProjectId } from '@/lib/wallet/walletconnect'
 
 export const metadata: Metadata = { title: 'Stake' }
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: 'Stake' }
  * /stake: connect a wallet, stake TKO with a reward per gas and a capacity, then manage the position.
  * The server renders the pool, the recent blocks (from the indexer) and the form; the page follows
  * the chain from there. Wallet code (wagmi, RainbowKit, WalletConnect when the operator set
- * WALLETCONNECT_PROJECT_ID, read here at runtime) is fetched after the first paint, on this page only.
+ * WALLETCONNECT_PROJECT_ID, read here at runtime) is fetched when a wallet is wanted, on this page only.
  */
 export default async function StakePage() {
   const snapshot = await getPoolSnapshot()
@@ -34,7 +33,6 @@ export default async function StakePage() {
         initialPool={snapshot.pool}
         initialBlocks={blocks}
         cookie={cookie}
-        walletStored={hasStoredConnection(cookie)}
         walletConnectProjectId={walletConnectProjectId(process.env.WALLETCONNECT_PROJECT_ID)}
       />
     </div>

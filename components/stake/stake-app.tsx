@@ -10,6 +10,7 @@ import { useHistory } from '@/lib/history/hooks'
 import type { HistoryResult, RecentBlocksView } from '@/lib/history/types'
 import { blocksView } from '@/lib/history/views'
 import { type PoolView, StakerStatus } from '@/lib/pool-math/types'
+import { hasStoredConnection } from '@/lib/wallet/stored-connection'
 import { STAKE_PAGE_BLOCKS } from './constants'
 import { estimateDemand } from './demand'
 import { StakeForm } from './stake-form'
@@ -27,8 +28,8 @@ const WalletLayer = dynamic(loadWalletLayer, { ssr: false })
  * connected account, its position with its actions, and the transaction in flight. The form lives
  * here, outside the layer, so what the user typed survives the layer's arrival.
  *
- * The layer loads when it is wanted: at once for a wallet connected before (`walletStored`: wagmi's
- * cookie), else when the user reaches for "Connect Wallet" (pointing or focusing fetches it, a click or
+ * The layer loads when it is wanted: at once for a wallet connected before (wagmi's cookie,
+ * `hasStoredConnection`), else when the user reaches for "Connect Wallet" (pointing or focusing fetches it, a click or
  * a submit of the form renders it and opens the dialog). Reading the page and trying values in the form
  * never pay for wallet code.
  */
@@ -36,15 +37,13 @@ export function StakeApp({
   initialPool,
   initialBlocks,
   cookie,
-  walletStored,
   walletConnectProjectId,
 }: {
   initialPool: PoolView
   /** The newest blocks from the indexer (demand estimate, your assigned blocks). */
   initialBlocks: HistoryResult<RecentBlocksView>
+  /** The request's cookie: wagmi's stored connection, if any, reconnects at once. */
   cookie: string | null
-  /** The request's cookie holds a wallet connection (wagmi's store): reconnect it at once. */
-  walletStored: boolean
   walletConnectProjectId: string | null
 }) {
   const chainId = useChainSettings()?.chainId ?? 0
@@ -53,7 +52,7 @@ export function StakeApp({
   const blocks = useMemo(() => history.data?.blocks ?? [], [history.data])
   const demand = useMemo(() => estimateDemand(pool, blocks), [pool, blocks])
   const [wallet, setWallet] = useState<WalletState>(NO_WALLET)
-  const [walletWanted, setWalletWanted] = useState(walletStored)
+  const [walletWanted, setWalletWanted] = useState(() => hasStoredConnection(cookie))
   const [connectRequested, setConnectRequested] = useState(false)
   const connect =
     wallet.connect ??

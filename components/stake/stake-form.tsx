@@ -35,7 +35,7 @@ export type SendStake = (amount: bigint, rewardPerGas: bigint, capacity: bigint)
 /**
  * The stake form: amount (TKO), reward per gas R (gwei per gas) and capacity (blocks), checked
  * before anything is signed, with a live preview computed by lib/pool-math (`previewStake`). It needs
- * no wallet code: the wallet layer, loaded after the page (stake-app.tsx), hands it the account, the
+ * no wallet code: the wallet layer, loaded when wanted (stake-app.tsx), hands it the account, the
  * balance and `send`; until then a submit asks to connect.
  */
 export function StakeForm({

@@ -43,8 +43,7 @@ export type WalletLayerProps = {
 /**
  * Everything on the stake page that needs a wallet — wagmi, RainbowKit (and WalletConnect when the
  * operator set a project id), the account's balances and position, the writes — in one chunk the page
- * loads after its first paint (stake-app.tsx), so the page is read and typed into before any of it has
- * arrived.
+ * loads only when it is wanted (stake-app.tsx), so the page is read and typed into without any of it.
  */
 export default function WalletLayer({ cookie, walletConnectProjectId, ...props }: WalletLayerProps) {
   return (

@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import type { SendStake } from './stake-form'
 
 /**
- * What the wallet layer (wallet-layer.tsx, loaded after the page) tells the stake page's shell
+ * What the wallet layer (wallet-layer.tsx, loaded when wanted) tells the stake page's shell
  * (stake-app.tsx), which renders the stake form outside of it so what the user typed survives the load.
  */
 export type WalletState = {

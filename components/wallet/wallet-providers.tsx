@@ -16,7 +16,7 @@ const theme = lightTheme({ accentColor: '#a3116a', accentColorForeground: '#ffff
 
 /**
  * wagmi + RainbowKit and the TanStack Query client they (and the stake page's account reads) use,
- * loaded only where a wallet is needed: the stake page's wallet layer, after its first paint. Sits
+ * loaded only where a wallet is needed: the stake page's wallet layer, when it is wanted. Sits
  * inside the root Providers (it reads their chain settings).
  */
 export default function WalletProvidersImpl({

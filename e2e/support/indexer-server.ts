@@ -36,7 +36,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const { assertPortFree, PortInUseError } = await import('../../scripts/lib/process')
+  const { assertPortFree, signalGroup, waitUntil } = await import('../../scripts/lib/process')
   const { indexerCommand, indexedBlock } = await import('../../scripts/lib/indexer')
   await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
   await assertPortFree('e2e indexer control', HOST, E2E_INDEXER_CONTROL_PORT)
@@ -66,19 +66,12 @@ async function main(): Promise<void> {
    * Ponder takes the next port when its own is in use ("Port in use"), where the app would never find
    * it: a new indexer starts only once the last one has let go of E2E_INDEXER_PORT.
    */
-  const waitPortFree = async () => {
-    for (const deadline = Date.now() + 20_000; ; ) {
-      try {
-        await assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT)
-        return
-      } catch (error) {
-        if (!(error instanceof PortInUseError) || Date.now() > deadline) throw error
-        await new Promise((r) => setTimeout(r, 250))
-      }
-    }
-  }
   const start = async () => {
-    await waitPortFree()
+    await waitUntil(
+      `port ${E2E_INDEXER_PORT} free for the e2e indexer`,
+      () => assertPortFree('e2e indexer', HOST, E2E_INDEXER_PORT).then(() => true),
+      { timeoutMs: 20_000 },
+    )
     const c = spawn(command.command, command.args, { cwd: command.cwd, env: command.env, detached: true })
     const keep = (chunk: Buffer) => {
       const text = chunk.toString()
@@ -102,18 +95,10 @@ async function main(): Promise<void> {
     child = undefined
     if (c.exitCode !== null || c.signalCode !== null) return
     const exited = new Promise((resolve) => c.once('exit', resolve))
-    try {
-      process.kill(-c.pid, 'SIGTERM')
-    } catch {
-      return
-    }
+    if (!signalGroup(c.pid, 'SIGTERM')) return
     const timer = setTimeout(() => {
       log('the indexer did not stop within 10 s of SIGTERM: SIGKILL')
-      try {
-        process.kill(-(c.pid as number), 'SIGKILL')
-      } catch {
-        // already gone
-      }
+      signalGroup(c.pid, 'SIGKILL')
     }, 10_000)
     await exited
     clearTimeout(timer)
@@ -165,7 +150,8 @@ async function main(): Promise<void> {
       await stop()
       rmSync(dataDir, { recursive: true, force: true })
       await start()
-      if (await waitCaughtUp(90_000)) {
+      // Worst case 8 + 2 × (10 + 20 + 60) = 188 s: within the fixture's 200 s wait (e2e/support/fixtures.ts).
+      if (await waitCaughtUp(60_000)) {
         log(
           `the indexer follows the chain again, ${((Date.now() - started) / 1000).toFixed(1)} s after the restart`,
         )
@@ -193,7 +179,11 @@ async function main(): Promise<void> {
       return
     }
     if (request.method === 'POST' && request.url === '/indexer/follow') {
-      void follow().then((ok) => reply(ok ? 200 : 503, ok ? 'following the chain' : 'not following'))
+      void follow().then(
+        (ok) => reply(ok ? 200 : 503, ok ? 'following the chain' : 'not following'),
+        (error: unknown) =>
+          reply(503, `not following: ${error instanceof Error ? error.message : String(error)}`),
+      )
       return
     }
     if (request.method === 'GET' && request.url === '/') {

@@ -1,5 +1,6 @@
 // Server only: the chain reads the browser makes through the app's routes (app/api/pool, app/api/staker).
 
+import { isHexAddress } from '@/lib/format/address'
 import { proxyReadClient } from '@/lib/rpc-proxy/server'
 import { wireResponse } from '@/lib/wire'
 import { describeChainError } from './errors'
@@ -14,25 +15,25 @@ export function parseBlockParam(value: string | null): bigint | null {
   return n < 2n ** 63n ? n : null
 }
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/
-
-type Read = (
-  chain: Extract<Awaited<ReturnType<typeof loadServerChain>>, { status: 'ready' }>,
-) => Promise<unknown>
+type ReadyChain = Extract<Awaited<ReturnType<typeof loadServerChain>>, { status: 'ready' }>
 
 /**
  * One read at a block, answered as wire JSON (lib/wire.ts): `{ <name>: value }`, or `{ error }` in
  * words — 400 for bad parameters (before anything reaches the node), 503 with no deployment, 502 when
  * the node did not answer or refused (the browser keeps its last data and tries again).
  */
-async function answer(name: string, search: URLSearchParams, read: (block: bigint) => Read) {
-  const block = parseBlockParam(search.get('block'))
-  if (block === null)
+async function answer(
+  name: string,
+  search: URLSearchParams,
+  read: (chain: ReadyChain, blockNumber: bigint) => Promise<unknown>,
+): Promise<Response> {
+  const blockNumber = parseBlockParam(search.get('block'))
+  if (blockNumber === null)
     return wireResponse({ error: 'block must be a block number in decimal, e.g. ?block=120' }, 400)
   const chain = await loadServerChain()
   if (chain.status !== 'ready') return wireResponse({ error: chain.reason }, 503)
   try {
-    return wireResponse({ [name]: await read(block)(chain) })
+    return wireResponse({ [name]: await read(chain, blockNumber) })
   } catch (error) {
     return wireResponse({ error: describeChainError(error).message }, 502)
   }
@@ -40,11 +41,8 @@ async function answer(name: string, search: URLSearchParams, read: (block: bigin
 
 /** GET /api/pool?block=N: the lens's `getPool` at block N, decoded (the one shape of the pool). */
 export function poolRoute(request: Request): Promise<Response> {
-  return answer(
-    'pool',
-    new URL(request.url).searchParams,
-    (blockNumber) => (chain) =>
-      readPool(proxyReadClient(chain), { ...chain.settings.addresses, blockNumber }),
+  return answer('pool', new URL(request.url).searchParams, (chain, blockNumber) =>
+    readPool(proxyReadClient(chain), { ...chain.settings.addresses, blockNumber }),
   )
 }
 
@@ -52,16 +50,9 @@ export function poolRoute(request: Request): Promise<Response> {
 export async function stakerRoute(request: Request): Promise<Response> {
   const search = new URL(request.url).searchParams
   const address = search.get('address')
-  if (address === null || !ADDRESS.test(address))
+  if (address === null || !isHexAddress(address))
     return wireResponse({ error: 'address must be a 0x-prefixed 20-byte hex address' }, 400)
-  return answer(
-    'staker',
-    search,
-    (blockNumber) => (chain) =>
-      readStaker(proxyReadClient(chain), {
-        protocol: chain.settings.addresses.protocol,
-        address: address as `0x${string}`,
-        blockNumber,
-      }),
+  return answer('staker', search, (chain, blockNumber) =>
+    readStaker(proxyReadClient(chain), { protocol: chain.settings.addresses.protocol, address, blockNumber }),
   )
 }

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import { isHexAddress } from '@/lib/format/address'
 import type { FeeHistoryView, ProverTimelineView, RecentBlocksView, StakerRecord, StakersView } from './types'
 
 /**
@@ -19,8 +20,6 @@ export type HistoryView<P, T> = {
   readonly data?: T
 }
 
-/** 0x and 40 hex digits, any case (viem's `isAddress(…, { strict: false })`, without its checksum code). */
-const isAddressLike = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v)
 const uint = (v: string | null) => (v !== null && /^\d{1,30}$/.test(v) ? BigInt(v) : null)
 
 /** Most blocks one page of a block list shows. */
@@ -36,7 +35,7 @@ export const blocksView: HistoryView<BlocksParams, RecentBlocksView> = {
     const limit = uint(s.get('limit'))
     const prover = s.get('prover')
     if (limit === null || limit < 1n || limit > BigInt(MAX_BLOCKS_PAGE)) return null
-    if (prover !== null && !isAddressLike(prover)) return null
+    if (prover !== null && !isHexAddress(prover)) return null
     return { limit: Number(limit), prover: prover ?? undefined }
   },
   indexerPath: (p) => `/history/blocks?${blocksView.toSearch(p)}`,
@@ -71,7 +70,7 @@ export const proverView: HistoryView<ProverParams, ProverTimelineView> = {
   fromSearch: (s) => {
     const address = s.get('address')
     const now = uint(s.get('now'))
-    if (address === null || !isAddressLike(address) || now === null) return null
+    if (address === null || !isHexAddress(address) || now === null) return null
     return { address, now }
   },
   indexerPath: ({ address, now }) => `/history/provers/${address}?blocks=${PROVER_BLOCKS}&now=${now}`,

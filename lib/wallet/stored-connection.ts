@@ -1,7 +1,7 @@
 /**
  * Whether the request's cookie holds a wallet connection wagmi stored (its cookie storage, key
- * `wagmi.store`: `{ state: { current: <connection uid> | null, … }, version }`). Read on the server,
- * with no wagmi code: the stake page then loads its wallet layer at once, to reconnect.
+ * `wagmi.store`: `{ state: { current: <connection uid> | null, … }, version }`), with no wagmi code:
+ * the stake page then loads its wallet layer at once, to reconnect.
  */
 export const WAGMI_STORE_COOKIE = 'wagmi.store'
 
