@@ -1,10 +1,12 @@
 'use client'
 
-import dynamic from 'next/dynamic'
+import { lazy, Suspense } from 'react'
 import { usePool } from '@/lib/chain/hooks'
 import type { PoolView } from '@/lib/pool-math/types'
 
-const ScheduledConfigNotice = dynamic(() => import('./scheduled-config-notice'))
+// Its own chunk, fetched only when there is something to say (React.lazy: rendered by the server too,
+// and lighter than next/dynamic's loader in the page's first load).
+const ScheduledConfigNotice = lazy(() => import('./scheduled-config-notice'))
 
 /**
  * A config change the owner scheduled (SPEC Revision 2.1): what changes, from what to what, and when it
@@ -14,5 +16,9 @@ const ScheduledConfigNotice = dynamic(() => import('./scheduled-config-notice'))
 export function ScheduledConfig({ initialPool, quiet = true }: { initialPool: PoolView; quiet?: boolean }) {
   const { pool } = usePool(initialPool)
   if (pool.pendingConfigAt === 0n && quiet) return null
-  return <ScheduledConfigNotice pool={pool} />
+  return (
+    <Suspense fallback={null}>
+      <ScheduledConfigNotice pool={pool} />
+    </Suspense>
+  )
 }

@@ -1,10 +1,8 @@
 'use client'
 
-import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
 import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
-import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool } from '@/lib/chain/hooks'
 import { formatPerGas } from '@/lib/format/units'
 import { useHistory } from '@/lib/history/hooks'
@@ -12,15 +10,9 @@ import type { FeeHistoryView, HistoryResult } from '@/lib/history/types'
 import { feesView } from '@/lib/history/views'
 import type { PoolView } from '@/lib/pool-math/types'
 import { describeFeeHistory, type FeeRange, prepareFeeHistory, rangeStart } from './fee-history-data'
+import { FeeHistoryPlot } from './fee-history-plot'
 
 const CHART_HEIGHT = 260
-
-// recharts draws in the browser only (its server render is an empty box), so its code is fetched
-// when the chart scrolls into view (WhenVisible), not during hydration; the box keeps its height.
-const FeeHistoryPlot = dynamic(() => import('./fee-history-plot').then((m) => m.FeeHistoryPlot), {
-  ssr: false,
-  loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
-})
 
 /**
  * The live fee history: the range's points from the indexer (at most two per time bucket), read again
@@ -60,9 +52,7 @@ export function FeeHistoryChart({
   return (
     <figure aria-label="Fee per gas history">
       <StaleNotice source="history" what="the newest fee changes" />
-      <WhenVisible height={CHART_HEIGHT}>
-        <FeeHistoryPlot data={data} height={CHART_HEIGHT} />
-      </WhenVisible>
+      <FeeHistoryPlot data={data} height={CHART_HEIGHT} />
       <figcaption className="mt-2 text-sm text-slate-600">{summary}</figcaption>
     </figure>
   )

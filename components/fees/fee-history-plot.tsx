@@ -1,9 +1,9 @@
-'use client'
-
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { domainOf, niceAxis, timeTicks } from '@/components/charts/scale'
+import { StepChart } from '@/components/charts/step-chart'
 import { formatTimestamp } from '@/lib/format/time'
 import { type FeeChartPoint, gweiLabel } from './fee-history-data'
 
+/** A time tick as short as the span allows: seconds within an hour, the date beyond a day. */
 function tickTime(spanSeconds: number) {
   return (t: number) => {
     const iso = new Date(t * 1000).toISOString()
@@ -14,63 +14,33 @@ function tickTime(spanSeconds: number) {
 }
 
 /**
- * The fee-per-gas line (recharts). Pure: takes prepared points. With `width`/`height` it renders at
- * that size (server render, benchmarks); without, it fills its container (`responsive`).
+ * The fee-per-gas step line. Pure: takes prepared points and renders on the server as in the browser
+ * (components/charts/step-chart.tsx), at the container's width.
  */
-export function FeeHistoryPlot({
-  data,
-  width,
-  height = 260,
-}: {
-  data: readonly FeeChartPoint[]
-  width?: number | undefined
-  height?: number | undefined
-}) {
-  const first = data[0]
-  const last = data.at(-1)
-  const span = first && last ? last.t - first.t : 0
-  const sizing =
-    width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height }
+export function FeeHistoryPlot({ data, height = 260 }: { data: readonly FeeChartPoint[]; height?: number }) {
+  const xs = data.map((p) => p.t)
+  const gwei = data.map((p) => p.gwei)
+  const xDomain = domainOf(xs)
+  const left = niceAxis(domainOf(gwei), 4)
   return (
-    <LineChart
-      {...sizing}
-      data={data as FeeChartPoint[]}
-      margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-      desc="Fee per gas over time, in gwei of TKO per gas"
-    >
-      <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={['dataMin', 'dataMax']}
-        tickFormatter={tickTime(span)}
-        stroke="#475569"
-        tick={{ fill: '#334155', fontSize: 12 }}
-        minTickGap={32}
-      />
-      <YAxis
-        dataKey="gwei"
-        type="number"
-        domain={['auto', 'auto']}
-        tickFormatter={gweiLabel}
-        stroke="#475569"
-        tick={{ fill: '#334155', fontSize: 12 }}
-        width={84}
-      />
-      <Tooltip
-        formatter={(value) => [`${gweiLabel(Number(value))} gwei`, 'Fee per gas']}
-        labelFormatter={(t) => formatTimestamp(Number(t))}
-      />
-      <Line
-        type="stepAfter"
-        dataKey="gwei"
-        stroke="#a3116a"
-        strokeWidth={2}
-        dot={false}
-        isAnimationActive={false}
-        name="Fee per gas"
-      />
-    </LineChart>
+    <StepChart
+      xs={xs}
+      xDomain={xDomain}
+      xTicks={timeTicks(xDomain, 5)}
+      formatXTick={tickTime(xDomain[1] - xDomain[0])}
+      formatX={formatTimestamp}
+      series={[
+        {
+          name: 'Fee per gas',
+          values: gwei,
+          axis: 'left',
+          color: '#a3116a',
+          format: (v) => `${gweiLabel(v)} gwei`,
+        },
+      ]}
+      left={{ ...left, format: gweiLabel, width: 84 }}
+      height={height}
+      description="Fee per gas over time, in gwei of TKO per gas"
+    />
   )
 }

@@ -5,11 +5,11 @@ import { statusTone } from '@/components/ui/status-tone'
 import { formatBps, formatFraction } from '@/lib/format/percent'
 import { formatTko } from '@/lib/format/units'
 import { isFullHealth } from '@/lib/pool-math/isFullHealth'
-import type { LeaderboardRow } from './leaderboard-data'
+import type { LeaderboardRow } from './leaderboard-rows'
 
 /**
  * The leaderboard below `md`: one card per prover (rank, prover, stake, odds, health, status) instead
- * of a nine-column table that scrolls sideways. Same rows, same order as the table (leaderboard-data);
+ * of a nine-column table that scrolls sideways. Same rows, same order as the table (leaderboard-rows);
  * the whole card is the link to the prover's page, so it is an easy target for a thumb.
  */
 export function LeaderboardCards({

@@ -24,14 +24,13 @@ import {
   defaultDirection,
   type FilterStatus,
   filterStatuses,
-  type LeaderboardRow,
   type LeaderboardState,
   leaderboardCsv,
-  leaderboardRows,
   leaderboardSearch,
   type SortKey,
   sortKeys,
 } from './leaderboard-data'
+import { type LeaderboardRow, leaderboardRows } from './leaderboard-rows'
 
 const columns: { key: SortKey; label: string; numeric: boolean; title?: string }[] = [
   { key: 'rank', label: 'Rank', numeric: true },

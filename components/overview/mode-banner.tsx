@@ -1,10 +1,12 @@
 'use client'
 
-import dynamic from 'next/dynamic'
+import { lazy, Suspense } from 'react'
 import { usePool } from '@/lib/chain/hooks'
 import type { PoolView } from '@/lib/pool-math/types'
 
-const ModeNotices = dynamic(() => import('./mode-notices'))
+// Its own chunk, fetched only when there is something to say (React.lazy: rendered by the server too,
+// and lighter than next/dynamic's loader in the page's first load).
+const ModeNotices = lazy(() => import('./mode-notices'))
 
 /**
  * Explains emergency mode and batching while they are on: what changes for provers and proposers,
@@ -13,5 +15,9 @@ const ModeNotices = dynamic(() => import('./mode-notices'))
 export function ModeBanner({ initialPool }: { initialPool: PoolView }) {
   const { pool } = usePool(initialPool)
   if (!pool.emergency && pool.batchSize <= 1n) return null
-  return <ModeNotices pool={pool} />
+  return (
+    <Suspense fallback={null}>
+      <ModeNotices pool={pool} />
+    </Suspense>
+  )
 }

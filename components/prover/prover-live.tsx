@@ -1,11 +1,10 @@
 'use client'
 
-import dynamic from 'next/dynamic'
 import { useMemo } from 'react'
 import { BlocksTable } from '@/components/blocks/blocks-table'
 import { HistoryUnavailable } from '@/components/layout/history-unavailable'
 import { StaleNotice } from '@/components/layout/stale-notice'
-import { leaderboardRows } from '@/components/leaderboard/leaderboard-data'
+import { leaderboardRows } from '@/components/leaderboard/leaderboard-rows'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -13,7 +12,6 @@ import { PerGas } from '@/components/ui/per-gas'
 import { Stat, StatGrid } from '@/components/ui/stat'
 import { statusTone } from '@/components/ui/status-tone'
 import { table } from '@/components/ui/table'
-import { ChartPlaceholder, WhenVisible } from '@/components/ui/when-visible'
 import { usePool, useStaker } from '@/lib/chain/hooks'
 import { formatDecimal, formatInteger } from '@/lib/format/decimal'
 import { formatBps, formatFraction } from '@/lib/format/percent'
@@ -26,15 +24,9 @@ import { proverView } from '@/lib/history/views'
 import { BPS } from '@/lib/pool-math/config'
 import { isFullHealth } from '@/lib/pool-math/isFullHealth'
 import { type PoolView, type ProverView, StakerStatus } from '@/lib/pool-math/types'
-import type { StakeChartPoint } from './stake-history-plot'
+import { type StakeChartPoint, StakeHistoryPlot } from './stake-history-plot'
 
 const CHART_HEIGHT = 240
-
-// recharts only draws in the browser: its code is fetched when the chart scrolls into view.
-const StakeHistoryPlot = dynamic(() => import('./stake-history-plot').then((m) => m.StakeHistoryPlot), {
-  ssr: false,
-  loading: () => <ChartPlaceholder height={CHART_HEIGHT} />,
-})
 
 const noHistory: ProverTimelineView = { staker: null, points: [], slashes: [], blocks: [], overdue: 0 }
 
@@ -170,9 +162,7 @@ export function ProverLive({
         <div className="mt-4">
           {chart.length > 1 ? (
             <figure aria-label="Stake and health over time">
-              <WhenVisible height={CHART_HEIGHT}>
-                <StakeHistoryPlot data={chart} height={CHART_HEIGHT} />
-              </WhenVisible>
+              <StakeHistoryPlot data={chart} height={CHART_HEIGHT} />
               <figcaption className="mt-2 text-sm text-slate-600">
                 Stake and health after each of {history.points.length} events, by chain block.
               </figcaption>

@@ -53,8 +53,8 @@ test('shows the fee history with a range switch kept in the URL', async ({
   await overviewPage.goto()
   const history = overviewPage.region('Fee per gas history')
   await expect(history.getByRole('figure')).toBeVisible()
-  // recharts draws in the browser (lazy-loaded): wait for its line.
-  await expect(history.locator('.recharts-line-curve')).toHaveCount(1)
+  // The step line is in the server's HTML (components/charts/step-chart.tsx).
+  await expect(history.locator('[data-series="Fee per gas"] path')).toHaveCount(1)
   const ranges = history.getByRole('navigation', { name: 'Fee history range' })
   await ranges.getByRole('link', { name: '1 hour' }).click()
   await expect(page).toHaveURL(/[?&]range=1h/)

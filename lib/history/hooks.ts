@@ -35,8 +35,12 @@ export function useHistory<P, T>(
 ): { data: T | null; result: HistoryResult<T> } {
   const head = useBlockNumber().data
   const search = view.toSearch(params).toString()
+  const key = enabled && head !== undefined ? `history:${view.name}:${search}:${head}` : null
+  // The first key is what the server read for this render (same view, same block): its answer is the
+  // key's data, not read again right after hydration.
+  const [mountKey] = useState(key)
   const query = useRead(
-    enabled && head !== undefined ? `history:${view.name}:${search}:${head}` : null,
+    key,
     () => fetchView(view, params),
     {
       gcTime: 30_000,
@@ -47,6 +51,7 @@ export function useHistory<P, T>(
         return head !== undefined && d.indexedBlock < head ? CATCH_UP_INTERVAL : false
       },
     },
+    key === mountKey && initial.status === 'ok' ? initial : undefined,
   )
   const result = query.data ?? initial
   const [mountedAt] = useState(() => Date.now())

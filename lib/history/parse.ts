@@ -126,5 +126,5 @@ export const historyParsers = {
 
 /** The indexer's JSON for `view`, as the view. */
 export function parseHistory<P, T>(view: HistoryView<P, T>, json: unknown): T {
-  return historyParsers[view.name as HistoryViewName](json) as T
+  return historyParsers[view.name](json) as T
 }

@@ -1,6 +1,7 @@
 // Server only: reads INDEXER_URL (the browser reaches the indexer through app/api/history).
 
 import { parseHistory } from './parse'
+import { indexerPath } from './requests'
 import type { HistoryResult } from './types'
 import type { HistoryView } from './views'
 
@@ -58,7 +59,7 @@ export async function readHistory<P, T>(view: HistoryView<P, T>, params: P): Pro
     // Status first, then the view: the view is then at least as new as the block it is reported at
     // (read together, the view could be read just before the indexer stored the block it reports).
     const block = await indexedBlock(base)
-    const data = parseHistory(view, await getJson(`${base}${view.indexerPath(params)}`))
+    const data = parseHistory(view, await getJson(`${base}${indexerPath(view, params)}`))
     lastIndexedBlock = block
     return { status: 'ok', data, indexedBlock: block }
   } catch (error) {

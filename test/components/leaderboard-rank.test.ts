@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  applyLeaderboardState,
-  defaultLeaderboardState,
-  leaderboardRows,
-} from '@/components/leaderboard/leaderboard-data'
+import { applyLeaderboardState, defaultLeaderboardState } from '@/components/leaderboard/leaderboard-data'
+import { leaderboardRows } from '@/components/leaderboard/leaderboard-rows'
 import { alice, bob, carol, dave, newModel, stake, TKO } from '@/lib/pool-math/model/testing'
 import { previewChange } from '@/lib/pool-math/preview/previewChange'
 
