@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { IntentLink } from '@/components/ui/intent-link'
 import { type FeeRange, feeRanges } from './fee-history-data'
 
 /** The time-range switch of the fee history: links (?range=), so a range is shareable. */
@@ -10,7 +10,7 @@ export function FeeRangeSwitch({ current, path }: { current: FeeRange; path: str
           const active = r.id === current
           return (
             <li key={r.id}>
-              <Link
+              <IntentLink
                 href={`${path}?range=${r.id}`}
                 scroll={false}
                 aria-current={active ? 'true' : undefined}
@@ -21,7 +21,7 @@ export function FeeRangeSwitch({ current, path }: { current: FeeRange; path: str
                 }`}
               >
                 {r.label}
-              </Link>
+              </IntentLink>
             </li>
           )
         })}

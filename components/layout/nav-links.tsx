@@ -1,7 +1,7 @@
 'use client'
 
-import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { IntentLink } from '@/components/ui/intent-link'
 
 const links = [
   { href: '/', label: 'Overview' },
@@ -25,7 +25,7 @@ export function NavLinks() {
           const current = isCurrent(pathname, href)
           return (
             <li key={href}>
-              <Link
+              <IntentLink
                 href={href}
                 aria-current={current ? 'page' : undefined}
                 className={`block rounded-md px-3 py-1.5 text-sm font-medium no-underline hover:no-underline ${
@@ -33,7 +33,7 @@ export function NavLinks() {
                 }`}
               >
                 {label}
-              </Link>
+              </IntentLink>
             </li>
           )
         })}
