@@ -1,4 +1,5 @@
 import type { FeePoint } from '@/lib/chain/history/fees'
+import { formatNumber } from '@/lib/format/decimal'
 import { formatClock } from '@/lib/format/time'
 import { perGasToGweiNumber } from '@/lib/format/units'
 
@@ -137,7 +138,7 @@ export function prepareFeeHistory(
 
 /** Trims float noise: 1.00004882 → '1.000049'. */
 export function gweiLabel(gwei: number): string {
-  return gwei.toLocaleString('en-US', { maximumFractionDigits: 6 })
+  return formatNumber(gwei, 6)
 }
 
 /** A one-line text version of the chart for screen readers and as a caption. */

@@ -1,10 +1,11 @@
 import { domainOf, niceAxis } from '@/components/charts/scale'
 import { StepChart } from '@/components/charts/step-chart'
+import { formatNumber } from '@/lib/format/decimal'
 
 /** One point of the stake chart: chain block, stake in TKO, health in %. */
 export type StakeChartPoint = { block: number; stake: number; health: number }
 
-const tko = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 })
+const tko = (v: number) => formatNumber(v, 0)
 
 /** Active stake (area, left axis) and health (line, right axis, 0–100 %) against the chain block. */
 export function StakeHistoryPlot({
@@ -33,7 +34,7 @@ export function StakeHistoryPlot({
           axis: 'left',
           color: '#334155',
           fill: '#cbd5e1',
-          format: (v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })} TKO`,
+          format: (v) => `${formatNumber(v, 2)} TKO`,
         },
         {
           name: 'Health',

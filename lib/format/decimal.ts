@@ -29,3 +29,16 @@ export function formatInteger(value: bigint | number): string {
   const text = typeof value === 'bigint' ? value.toString() : Math.trunc(value).toString()
   return text.startsWith('-') ? `-${groupThousands(text.slice(1))}` : groupThousands(text)
 }
+
+/**
+ * A plain `number` (a chart value) with separators and at most `maxFractionDigits` decimals, as
+ * `toLocaleString('en-US', { maximumFractionDigits })` writes it, without Intl: the first Intl
+ * formatting of a page costs a phone milliseconds of locale set-up during hydration.
+ */
+export function formatNumber(value: number, maxFractionDigits: number): string {
+  if (!Number.isFinite(value)) return '—'
+  const [whole = '0', fraction = ''] = Math.abs(value).toFixed(maxFractionDigits).split('.')
+  const digits = fraction.replace(/0+$/, '')
+  const text = `${groupThousands(whole)}${digits ? `.${digits}` : ''}`
+  return value < 0 && text !== '0' ? `-${text}` : text
+}

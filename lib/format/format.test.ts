@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { shortAddress } from './address'
-import { formatDecimal, formatInteger } from './decimal'
+import { formatDecimal, formatInteger, formatNumber } from './decimal'
 import { formatBps, formatFraction } from './percent'
 import { formatDuration, formatDurationMs, formatRelative, formatTimestamp } from './time'
 import { formatPerGas, formatTko } from './units'
@@ -19,6 +20,28 @@ describe('formatDecimal', () => {
   it('formats integers with separators', () => {
     expect(formatInteger(2_345_678n)).toBe('2,345,678')
     expect(formatInteger(-1_000)).toBe('-1,000')
+  })
+})
+
+describe('formatNumber (chart values, without Intl)', () => {
+  it('writes what en-US toLocaleString writes', () => {
+    expect(formatNumber(1.00004882, 6)).toBe('1.000049')
+    expect(formatNumber(1234.5, 0)).toBe('1,235')
+    expect(formatNumber(-0.0000001, 6)).toBe('0')
+    expect(formatNumber(Number.NaN, 2)).toBe('—')
+    fc.assert(
+      fc.property(
+        // Up to 13 significant digits shown (a chart's): beyond 15, Intl writes the shortest decimal and
+        // toFixed the exact binary value.
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, digits) => {
+          const expected = value.toLocaleString('en-US', { maximumFractionDigits: digits })
+          expect(formatNumber(value, digits)).toBe(expected === '-0' ? '0' : expected)
+        },
+      ),
+      { numRuns: 2_000 },
+    )
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReadState } from './read-store'
-import { toReadResult } from './use-read'
+import { initialState } from './read-store'
+import { sameOutcome, toReadResult } from './use-read'
 
 const pending: ReadState<number> = {
   data: undefined,
@@ -26,5 +27,20 @@ describe('what a reader sees', () => {
       data: 3,
       isPlaceholderData: false,
     })
+  })
+})
+
+describe('when a store change renders', () => {
+  it("not for the server's own data arriving from the store (hydration is not followed by a second render)", () => {
+    const server = { provers: 40 }
+    const stored: ReadState<typeof server> = { ...initialState(server), dataUpdatedAt: 1_234 }
+    expect(sameOutcome(initialState(server), stored)).toBe(true)
+  })
+
+  it('for new data, a read starting, a failure', () => {
+    const shown = initialState({ provers: 40 })
+    expect(sameOutcome(shown, { ...shown, data: { provers: 40 } })).toBe(false)
+    expect(sameOutcome(shown, { ...shown, fetching: true })).toBe(false)
+    expect(sameOutcome(shown, { ...shown, status: 'error', error: new Error('down') })).toBe(false)
   })
 })

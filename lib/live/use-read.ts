@@ -42,7 +42,15 @@ export function useRead<T>(
   const [snapshot, setSnapshot] = useState(() => ({ handle, state: serverState }))
   useEffect(() => {
     if (!handle) return
-    const update = () => startTransition(() => setSnapshot({ handle, state: handle.getState() }))
+    // Nothing to render when the outcome shown is the store's (right after hydration, the server's
+    // data is the key's initial data): no second render of every live component after the first.
+    const update = () =>
+      startTransition(() =>
+        setSnapshot((shown) => {
+          const state = handle.getState()
+          return shown.handle === handle && sameOutcome(shown.state, state) ? shown : { handle, state }
+        }),
+      )
     const unsubscribe = handle.subscribe(update)
     update()
     return unsubscribe
@@ -77,4 +85,9 @@ export function toReadResult<T>(
     isPlaceholderData: placeholder,
     dataUpdatedAt: placeholder ? (previous?.at ?? 0) : state.dataUpdatedAt,
   }
+}
+
+/** The same data, status, error and fetching flag: what a reader sees (the read time aside). */
+export function sameOutcome<T>(a: ReadState<T>, b: ReadState<T>): boolean {
+  return a.data === b.data && a.status === b.status && a.error === b.error && a.fetching === b.fetching
 }
