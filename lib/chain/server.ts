@@ -1,10 +1,11 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
+import { getBlockNumber } from 'viem/actions'
 import { type PoolView, type ProverView, StakerStatus } from '@/lib/pool-math/types'
+import { proxyReadClient } from '@/lib/rpc-proxy/server'
 import { createRedactor, rpcUrlSecrets } from '@/lib/security/redact'
 import { type ChainErrorDescription, describeChainError } from './errors'
 import { readPool } from './pool'
-import { createReadClient, type ReadClient } from './read-client'
 import { loadServerChain, type ServerChain } from './settings'
 import { readStaker } from './staker'
 import { readLensStakers } from './stakers'
@@ -13,19 +14,11 @@ import { readLensStakers } from './stakers'
  * Server-side reads for the first paint. Each is memoised per request (React `cache`), so the
  * layout and the page share one lens call. Pages are dynamic: `connection()` opts out of
  * prerendering (the data is live chain state).
+ *
+ * They go through the same RPC proxy as the browser's routes (lib/rpc-proxy/server): its allowlist,
+ * its bounded queue and its per-block coalescer. A burst of page loads is then one lens call to
+ * RPC_URL per block, not one per visitor (lib/chain/server.test.ts, the attack).
  */
-
-const clients = new Map<string, ReadClient>()
-
-function serverClient(chainId: number, rpcUrl: string): ReadClient {
-  const key = `${chainId}:${rpcUrl}`
-  let client = clients.get(key)
-  if (!client) {
-    client = createReadClient({ chainId, rpcUrl })
-    clients.set(key, client)
-  }
-  return client
-}
 
 /**
  * The page gets the failure in words (`describeChainError`); the operator gets viem's details in the
@@ -59,9 +52,12 @@ export type PoolSnapshot =
 export const getPoolSnapshot = cache(async (): Promise<PoolSnapshot> => {
   const chain = await getServerChain()
   if (chain.status !== 'ready') return { status: 'no-deployment', chain }
-  const client = serverClient(chain.env.chainId, chain.env.rpcUrl)
+  const client = proxyReadClient(chain)
   try {
-    const pool = await readPool(client, chain.settings.addresses)
+    // At the proxy's head, not 'latest': the same request as the browser's /api/pool?block=N, so
+    // the page and every live view of that block share one answer.
+    const blockNumber = await getBlockNumber(client, { cacheTime: 0 })
+    const pool = await readPool(client, { ...chain.settings.addresses, blockNumber })
     return { status: 'ok', chain, pool }
   } catch (error) {
     return { status: 'error', chain, error: describeAndLog('reading the pool', error, chain.env.rpcUrl) }
@@ -79,31 +75,31 @@ export async function getServerStaker(
   const lower = address.toLowerCase()
   const active = snapshot.pool.provers.find((p) => p.prover.toLowerCase() === lower)
   if (active) return active
-  const { env, deployment } = snapshot.chain
+  const { chain } = snapshot
   try {
-    return await readStaker(serverClient(env.chainId, env.rpcUrl), {
-      protocol: deployment.addresses.protocol,
+    return await readStaker(proxyReadClient(chain), {
+      protocol: chain.deployment.addresses.protocol,
       address,
       blockNumber: snapshot.pool.chainBlockNumber,
     })
   } catch (error) {
-    describeAndLog('reading a staker', error, env.rpcUrl)
+    describeAndLog('reading a staker', error, chain.env.rpcUrl)
     return null
   }
 }
 
 /** The stakers that are not active, from the lens's paginated `getStakers` (when the indexer is down). */
 export async function getServerLensStakers(snapshot: Extract<PoolSnapshot, { status: 'ok' }>) {
-  const { env, deployment } = snapshot.chain
+  const { chain } = snapshot
   try {
-    const all = await readLensStakers(serverClient(env.chainId, env.rpcUrl), {
-      lens: deployment.addresses.lens,
-      protocol: deployment.addresses.protocol,
+    const all = await readLensStakers(proxyReadClient(chain), {
+      lens: chain.deployment.addresses.lens,
+      protocol: chain.deployment.addresses.protocol,
       blockNumber: snapshot.pool.chainBlockNumber,
     })
     return all.filter((p) => p.status === StakerStatus.Exiting || p.status === StakerStatus.Evicted)
   } catch (error) {
-    describeAndLog('reading the stakers', error, env.rpcUrl)
+    describeAndLog('reading the stakers', error, chain.env.rpcUrl)
     return []
   }
 }
