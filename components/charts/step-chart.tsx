@@ -116,32 +116,8 @@ export function StepChart({
         }}
       >
         <div aria-hidden="true">
-          {left.ticks.map((t) => (
-            <span
-              key={`l${t}`}
-              className="absolute -translate-y-1/2 pr-2 text-right tabular-nums"
-              style={{
-                left: 0,
-                width: left.width,
-                top: `calc(${TOP}px + (100% - ${TOP + BOTTOM}px) * ${short(1 - fraction(t, left.domain))})`,
-              }}
-            >
-              {left.format(t)}
-            </span>
-          ))}
-          {right?.ticks.map((t) => (
-            <span
-              key={`r${t}`}
-              className="absolute -translate-y-1/2 pl-2 tabular-nums"
-              style={{
-                right: 0,
-                width: right.width,
-                top: `calc(${TOP}px + (100% - ${TOP + BOTTOM}px) * ${short(1 - fraction(t, right.domain))})`,
-              }}
-            >
-              {right.format(t)}
-            </span>
-          ))}
+          <TickLabels axis={left} side="left" />
+          {right && <TickLabels axis={right} side="right" />}
         </div>
         <div
           // A slider over the points: the keyboard moves it (← → Home End) and a screen reader says
@@ -244,4 +220,21 @@ export function StepChart({
       ) : null}
     </div>
   )
+}
+
+/** A value axis's tick labels, in the padding on its side, each centred on its height in the plot. */
+function TickLabels({ axis, side }: { axis: ValueAxis; side: 'left' | 'right' }) {
+  return axis.ticks.map((t) => (
+    <span
+      key={t}
+      className={`absolute -translate-y-1/2 tabular-nums ${side === 'left' ? 'pr-2 text-right' : 'pl-2'}`}
+      style={{
+        [side]: 0,
+        width: axis.width,
+        top: `calc(${TOP}px + (100% - ${TOP + BOTTOM}px) * ${short(1 - fraction(t, axis.domain))})`,
+      }}
+    >
+      {axis.format(t)}
+    </span>
+  ))
 }
