@@ -1,5 +1,6 @@
 // Server only: reads INDEXER_URL (the browser reaches the indexer through app/api/history).
 
+import { createIndexerFetch, IndexerBusyError } from './indexer-fetch'
 import { parseHistory } from './parse'
 import { indexerPath } from './requests'
 import type { HistoryResult } from './types'
@@ -10,6 +11,10 @@ import type { HistoryView } from './views'
  * per view after Ponder's `/status` (how far it has indexed), each with a short timeout so a page whose
  * indexer is slow or down still renders the live pool at once. The last block the indexer was seen at
  * is kept, so a page can say how far behind the history is while the indexer is down.
+ *
+ * Shared by every visitor (lib/history/indexer-fetch.ts): `/status` is asked at most once a second,
+ * a view once per second and per block the indexer reported, and at most 16 requests reach the
+ * indexer at once, however many pages load or browsers follow the chain.
  */
 export const DEFAULT_INDEXER_URL = 'http://127.0.0.1:42069'
 /** A page waits at most this long for the history. */
@@ -21,11 +26,19 @@ export function indexerUrl(env: Record<string, string | undefined> = process.env
 
 let lastIndexedBlock: bigint | null = null
 
-async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS), cache: 'no-store' })
-  if (!response.ok) throw new Error(`the indexer answered ${response.status}`)
-  return response.json()
-}
+/** How long an identical read shares an answer (ms). */
+export const HISTORY_SHARE_MS = 1_000
+/** Indexer requests in flight at once, and waiting for a turn, before a read is answered "busy". */
+export const INDEXER_CONCURRENCY = 16
+export const INDEXER_MAX_WAITING = 256
+
+const getJson = createIndexerFetch({
+  shareMs: HISTORY_SHARE_MS,
+  maxEntries: 1_000,
+  concurrency: INDEXER_CONCURRENCY,
+  maxWaiting: INDEXER_MAX_WAITING,
+  timeoutMs: HISTORY_TIMEOUT_MS,
+})
 
 /** The chain block Ponder has indexed (`/status`: `{ <chain>: { block: { number } } }`). */
 async function indexedBlock(base: string): Promise<bigint> {
@@ -44,11 +57,13 @@ function unavailable(error: unknown): {
   const refused = error instanceof TypeError // fetch failed: nothing listens
   const message = timeout
     ? 'The indexer did not answer in time.'
-    : refused
-      ? 'The indexer does not answer.'
-      : error instanceof Error
-        ? `The history could not be read: ${error.message}.`
-        : 'The history could not be read.'
+    : error instanceof IndexerBusyError
+      ? 'The app is busy reading other history. Try again in a moment.'
+      : refused
+        ? 'The indexer does not answer.'
+        : error instanceof Error
+          ? `The history could not be read: ${error.message}.`
+          : 'The history could not be read.'
   return { status: 'unavailable', message, indexedBlock: lastIndexedBlock }
 }
 
@@ -59,7 +74,9 @@ export async function readHistory<P, T>(view: HistoryView<P, T>, params: P): Pro
     // Status first, then the view: the view is then at least as new as the block it is reported at
     // (read together, the view could be read just before the indexer stored the block it reports).
     const block = await indexedBlock(base)
-    const data = parseHistory(view, await getJson(`${base}${indexerPath(view, params)}`))
+    // Shared per block the indexer reported: a read that saw a newer block never gets an older view.
+    const url = `${base}${indexerPath(view, params)}`
+    const data = parseHistory(view, await getJson(url, `${block}|${url}`))
     lastIndexedBlock = block
     return { status: 'ok', data, indexedBlock: block }
   } catch (error) {
