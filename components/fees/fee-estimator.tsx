@@ -4,7 +4,7 @@ import { useId, useState } from 'react'
 import { usePool } from '@/lib/chain/hooks'
 import { formatInteger } from '@/lib/format/decimal'
 import { formatPerGas, formatTko } from '@/lib/format/units'
-import { MAX_GAS_USED } from '@/lib/pool-math/config'
+import { MAX_GAS_USED } from '@/lib/pool-math/constants'
 import { proposalFee } from '@/lib/pool-math/proposalFee'
 import type { PoolView } from '@/lib/pool-math/types'
 

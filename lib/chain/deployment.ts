@@ -4,7 +4,8 @@
  */
 import type { Address } from 'viem'
 import { isAddress } from 'viem'
-import { type PoolConfig, poolConfigKeys } from '../pool-math/config'
+import type { PoolConfig } from '../pool-math/config'
+import { poolConfigKeys } from '../pool-math/config-keys'
 
 export type Deployment = {
   chainId: number

@@ -1,7 +1,22 @@
-import { type PoolConfigKey, poolConfigKeys } from './config-keys'
+import type { PoolConfigKey } from './config-keys'
+import { STAKE_UNIT } from './constants'
 
-// In their own module so a page that only names the fields (components/config) loads no defaults.
-export { type PoolConfigKey, poolConfigKeys }
+// The bounds and units (constants.ts), re-exported for the model, the simulator and the tests. The
+// field names are config-keys.ts (import `poolConfigKeys` from there): a page that needs a unit or
+// the field names loads no configuration, and one that uses a configuration loads no field names.
+export {
+  BPS,
+  MAX_AVG_PROOF_DELAY_MS,
+  MAX_CAPACITY,
+  MAX_GAS_USED,
+  MAX_REWARD_PER_GAS,
+  MAX_SLOTS,
+  MAX_STAKE,
+  MAX_STAKE_UNITS,
+  SECONDS_PER_DAY,
+  STAKE_UNIT,
+} from './constants'
+export type { PoolConfigKey }
 
 /** The mechanism's parameters: `struct Config` field by field, every one a `uint256`. */
 export type PoolConfig = { [K in PoolConfigKey]: bigint }
@@ -13,21 +28,6 @@ export const constructorArgumentNames = [
   'initialAvgProofDelayMs',
   'verifier',
 ] as const
-
-/** Basis points denominator. */
-export const BPS = 10_000n
-/** Active slots in contract storage. */
-export const MAX_SLOTS = 32
-/** Stake counts in whole TKO for weight and requirements (ProverPool packs `stakeUnits` as uint32). */
-export const STAKE_UNIT = 10n ** 18n
-/** Largest capacity a prover may state (uint8 in storage). */
-export const MAX_CAPACITY = 255n
-/** Largest reward per gas R, and so largest F (uint64; SPEC Revision 2.6). */
-export const MAX_REWARD_PER_GAS = 2n ** 64n - 1n
-/** Largest starting average proof delay (uint48 milliseconds). */
-export const MAX_AVG_PROOF_DELAY_MS = 2n ** 48n - 1n
-/** Largest stake in whole TKO (uint32 in storage). */
-export const MAX_STAKE_UNITS = 2n ** 32n - 1n
 
 const TKO = STAKE_UNIT
 const MINUTE = 60n
@@ -101,13 +101,3 @@ export const demoInitialState = {
   feePerGas: 1_000_000_000n,
   avgProofDelayMs: 12_000n, // 12 s
 } as const
-
-/** Largest `gasUsed` of a proposal (uint32 argument). */
-export const MAX_GAS_USED = 2n ** 32n - 1n
-/**
- * Largest exact stake in wei, `(2^32) * 1e18 - 1` (`stake / 1e18 <= MAX_STAKE_UNITS`): the bound checked
- * and reported by `ProverPoolStakeTooHigh(stake, max)`.
- */
-export const MAX_STAKE = (MAX_STAKE_UNITS + 1n) * STAKE_UNIT - 1n
-/** Length of the exit-limit day (`day = timestamp / 86_400`, UTC days). */
-export const SECONDS_PER_DAY = 86_400n

@@ -1,4 +1,5 @@
-import { BPS, MAX_CAPACITY, MAX_SLOTS, type PoolConfig, type PoolConfigKey } from './config'
+import type { PoolConfig, PoolConfigKey } from './config'
+import { BPS, MAX_CAPACITY, MAX_SLOTS } from './constants'
 
 const U16 = 2n ** 16n - 1n
 const U24 = 2n ** 24n - 1n

@@ -1,4 +1,4 @@
-import { SECONDS_PER_DAY } from './config'
+import { SECONDS_PER_DAY } from './constants'
 
 export type ExitsTodayParameters = {
   /** The UTC day (`timestamp / 86400`) the count was taken on. */

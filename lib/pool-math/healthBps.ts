@@ -1,4 +1,4 @@
-import { BPS } from './config'
+import { BPS } from './constants'
 
 export type HealthBpsParameters = {
   /** Total ever deposited (wei). */

@@ -20,10 +20,10 @@ export {
   MAX_STAKE_UNITS,
   type PoolConfig,
   type PoolConfigKey,
-  poolConfigKeys,
   SECONDS_PER_DAY,
   STAKE_UNIT,
 } from './config'
+export { poolConfigKeys } from './config-keys'
 export { type ConfigBoundsReturnType, configBounds } from './configBounds'
 export {
   type CurrentBatchSizeParameters,

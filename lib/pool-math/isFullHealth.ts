@@ -1,4 +1,4 @@
-import { BPS } from './config'
+import { BPS } from './constants'
 
 /**
  * Whether a health (`healthBps`) is whole: nothing was ever slashed. `healthBps` floors, yet any slash

@@ -1,4 +1,4 @@
-import { STAKE_UNIT } from './config'
+import { STAKE_UNIT } from './constants'
 
 export type MinStakeUnitsParameters = {
   /** The minimum stake (wei), e.g. `minStake(backlog)` or the lens's `minStake`. */

@@ -1,4 +1,4 @@
-import { STAKE_UNIT } from './config'
+import { STAKE_UNIT } from './constants'
 import { stakeUnits } from './stakeUnits'
 
 export type QuantiseStakeParameters = {

@@ -1,4 +1,4 @@
-import { STAKE_UNIT } from './config'
+import { STAKE_UNIT } from './constants'
 
 export type StakeUnitsParameters = {
   /** Stake in wei. */

@@ -1,4 +1,5 @@
-import { type PoolConfig, type PoolConfigKey, poolConfigKeys } from './config'
+import type { PoolConfig } from './config'
+import { type PoolConfigKey, poolConfigKeys } from './config-keys'
 import { configBounds } from './configBounds'
 
 export type ValidateConfigReturnType = {

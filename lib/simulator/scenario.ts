@@ -1,4 +1,5 @@
-import { type PoolConfig, poolConfigKeys } from '@/lib/pool-math/config'
+import type { PoolConfig } from '@/lib/pool-math/config'
+import { poolConfigKeys } from '@/lib/pool-math/config-keys'
 
 /**
  * A simulation scenario: plain JSON (numbers, strings, arrays), so the page can put it in a URL, the CLI can

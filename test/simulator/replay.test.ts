@@ -7,7 +7,7 @@
  */
 import { BaseError, ContractFunctionRevertedError, type Hash, type Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { poolConfigKeys } from '@/lib/pool-math/config'
+import { poolConfigKeys } from '@/lib/pool-math/config-keys'
 import { Simulation } from '@/lib/simulator/engine'
 import type { PoolCall } from '@/lib/simulator/pool-adapter'
 import { defaultScenario, type Scenario } from '@/lib/simulator/scenario'

@@ -9,8 +9,8 @@ import {
   MAX_SLOTS,
   MAX_STAKE,
   type PoolConfig,
-  poolConfigKeys,
 } from '../config'
+import { poolConfigKeys } from '../config-keys'
 import { currentBatchSize } from '../currentBatchSize'
 import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
 import { emergencyExitBacklog } from '../emergencyExitBacklog'

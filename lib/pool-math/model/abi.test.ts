@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { defaultConfig, poolConfigKeys } from '../config'
+import { defaultConfig } from '../config'
+import { poolConfigKeys } from '../config-keys'
 import { PoolModelError, poolErrorNames } from './errors'
 import { alice, newModel, propose, stake } from './testing'
 

@@ -1,6 +1,7 @@
 import { zeroAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { MAX_AVG_PROOF_DELAY_MS, MAX_REWARD_PER_GAS, type PoolConfig, poolConfigKeys } from '../config'
+import { MAX_AVG_PROOF_DELAY_MS, MAX_REWARD_PER_GAS, type PoolConfig } from '../config'
+import { poolConfigKeys } from '../config-keys'
 import { slashAmount } from '../slashAmount'
 import { PoolModel } from './PoolModel'
 import {

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
-import { constructorArgumentNames, poolConfigKeys } from '../config'
+import { constructorArgumentNames } from '../config'
+import { poolConfigKeys } from '../config-keys'
 
 /**
  * Every custom error a pool transition can revert with, by its Solidity name, with its arguments in ABI

@@ -1,5 +1,5 @@
 import { type Address, getAddress } from 'viem'
-import { MAX_STAKE_UNITS, STAKE_UNIT } from '../config'
+import { MAX_STAKE_UNITS, STAKE_UNIT } from '../constants'
 import { type PoolError, PoolModelError } from '../model/errors'
 import { PoolModel } from '../model/PoolModel'
 import { selectionProbabilities } from '../selectionProbabilities'
