@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { decodeFunctionData, encodeFunctionResult } from 'viem'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { demoConfig, demoInitialState, STAKE_UNIT } from '@/lib/pool-math/config'
+import { demoConfig, demoInitialState } from '@/lib/pool-math/config'
+import { STAKE_UNIT } from '@/lib/pool-math/constants'
 import { PoolModel } from '@/lib/pool-math/model/PoolModel'
 import { poolLensAbi } from './abi'
 import { serializeDeployment } from './deployment'
@@ -39,14 +40,9 @@ function startNode(): Promise<{ server: Server; url: string; counts: Record<stri
   const counts: Record<string, number> = {}
   const hash = (n: bigint) => `0x${n.toString(16).padStart(64, '0')}`
   const answer = (method: string, params: unknown[]): unknown => {
-    if (method === 'eth_getBlockByNumber' || method === 'eth_getBlockByHash')
-      return {
-        number: `0x${HEAD.toString(16)}`,
-        hash: hash(HEAD),
-        parentHash: hash(HEAD - 1n),
-        timestamp: '0x3ec',
-      }
-    if (method === 'eth_blockNumber') return `0x${HEAD.toString(16)}`
+    // The proxy's head probe; the pages' eth_blockNumber is answered from it, never sent.
+    if (method === 'eth_getBlockByNumber')
+      return { number: `0x${HEAD.toString(16)}`, hash: hash(HEAD), parentHash: hash(HEAD - 1n) }
     if (method !== 'eth_call') throw new Error(`unexpected ${method}`)
     const [{ data }] = params as [{ data: `0x${string}` }]
     const call = decodeFunctionData({ abi: poolLensAbi, data })

@@ -1,21 +1,8 @@
 import type { PoolConfigKey } from './config-keys'
 import { STAKE_UNIT } from './constants'
 
-// The bounds and units (constants.ts), re-exported for the model, the simulator and the tests. The
-// field names are config-keys.ts (import `poolConfigKeys` from there): a page that needs a unit or
-// the field names loads no configuration, and one that uses a configuration loads no field names.
-export {
-  BPS,
-  MAX_AVG_PROOF_DELAY_MS,
-  MAX_CAPACITY,
-  MAX_GAS_USED,
-  MAX_REWARD_PER_GAS,
-  MAX_SLOTS,
-  MAX_STAKE,
-  MAX_STAKE_UNITS,
-  SECONDS_PER_DAY,
-  STAKE_UNIT,
-} from './constants'
+// The configurations only. The field names are config-keys.ts and the units and storage bounds
+// constants.ts: a page that needs a unit or the field names loads no configuration.
 export type { PoolConfigKey }
 
 /** The mechanism's parameters: `struct Config` field by field, every one a `uint256`. */

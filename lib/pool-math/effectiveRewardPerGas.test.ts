@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS, defaultConfig } from './config'
+import { defaultConfig } from './config'
+import { BPS } from './constants'
 import { effectiveRewardPerGas } from './effectiveRewardPerGas'
 import { configArb, feePerGasArb, rewardPerGasArb } from './internal/arbitraries'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS } from './config'
+import { BPS } from './constants'
 import { healthBps } from './healthBps'
 import { stakeArb } from './internal/arbitraries'
 import { min } from './internal/minMax'

@@ -5,26 +5,16 @@
 
 export { type BatchSizeParameters, type BatchSizeReturnType, batchSize } from './batchSize'
 export {
-  BPS,
   constructorArgumentNames,
   defaultConfig,
   defaultInitialState,
   demoConfig,
   demoInitialState,
-  MAX_AVG_PROOF_DELAY_MS,
-  MAX_CAPACITY,
-  MAX_GAS_USED,
-  MAX_REWARD_PER_GAS,
-  MAX_SLOTS,
-  MAX_STAKE,
-  MAX_STAKE_UNITS,
   type PoolConfig,
-  type PoolConfigKey,
-  SECONDS_PER_DAY,
-  STAKE_UNIT,
 } from './config'
-export { poolConfigKeys } from './config-keys'
+export { type PoolConfigKey, poolConfigKeys } from './config-keys'
 export { type ConfigBoundsReturnType, configBounds } from './configBounds'
+export * from './constants'
 export {
   type CurrentBatchSizeParameters,
   type CurrentBatchSizeReturnType,

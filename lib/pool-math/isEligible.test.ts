@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultConfig, STAKE_UNIT } from './config'
+import { defaultConfig } from './config'
+import { STAKE_UNIT } from './constants'
 import { backlogArb, capacityArb, configArb, stakeArb } from './internal/arbitraries'
 import { eligibilityRequirements, isEligible } from './isEligible'
 import { minCapacity } from './minCapacity'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { STAKE_UNIT } from './config'
+import { STAKE_UNIT } from './constants'
 import { stakeArb } from './internal/arbitraries'
 import { minStakeUnits } from './minStakeUnits'
 import { quantiseStake } from './quantiseStake'

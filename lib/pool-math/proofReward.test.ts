@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS } from './config'
+import { BPS } from './constants'
 import { configArb, feePerGasArb, gasUsedArb, secondsArb } from './internal/arbitraries'
 import { max } from './internal/minMax'
 import { type ProofKind, proofReward } from './proofReward'

@@ -1,4 +1,5 @@
-import { BPS, defaultConfig, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
+import { BPS } from './constants'
 
 /** `inWindow`: the assigned prover inside its window. `open`: an open block. `late`: anyone after the window. */
 export type ProofKind = 'inWindow' | 'open' | 'late'

@@ -1,4 +1,5 @@
-import { BPS, defaultConfig, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
+import { BPS } from './constants'
 
 export type RewardPerGasBandParameters = {
   /** The protocol's fee per gas `F`. */

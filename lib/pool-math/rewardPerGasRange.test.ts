@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS, MAX_REWARD_PER_GAS } from './config'
+import { BPS, MAX_REWARD_PER_GAS } from './constants'
 import { configArb, feePerGasArb } from './internal/arbitraries'
 import { min } from './internal/minMax'
 import { rewardPerGasRange } from './rewardPerGasRange'

@@ -1,4 +1,5 @@
-import { BPS, defaultConfig, MAX_REWARD_PER_GAS, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
+import { BPS, MAX_REWARD_PER_GAS } from './constants'
 import { min } from './internal/minMax'
 
 export type RewardPerGasRangeParameters = {

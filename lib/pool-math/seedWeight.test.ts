@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS, defaultConfig, STAKE_UNIT } from './config'
+import { defaultConfig } from './config'
+import { BPS, STAKE_UNIT } from './constants'
 import { rewardPerGasArb, stakeArb } from './internal/arbitraries'
 import { seedWeight } from './seedWeight'
 import { weight } from './weight'

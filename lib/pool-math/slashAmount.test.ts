@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BPS, STAKE_UNIT } from './config'
+import { BPS, STAKE_UNIT } from './constants'
 import { configArb, stakeArb } from './internal/arbitraries'
 import { max, min } from './internal/minMax'
 import { slashAmount } from './slashAmount'

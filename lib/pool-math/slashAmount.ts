@@ -1,4 +1,5 @@
-import { BPS, defaultConfig, type PoolConfig } from './config'
+import { defaultConfig, type PoolConfig } from './config'
+import { BPS } from './constants'
 import { max, min } from './internal/minMax'
 
 export type SlashAmountParameters = {

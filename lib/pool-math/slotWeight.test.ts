@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STAKE_UNIT } from './config'
+import { STAKE_UNIT } from './constants'
 import { slotWeight } from './slotWeight'
 import { weight } from './weight'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_STAKE, MAX_STAKE_UNITS, STAKE_UNIT } from './config'
+import { MAX_STAKE, MAX_STAKE_UNITS, STAKE_UNIT } from './constants'
 import { stakeArb } from './internal/arbitraries'
 import { quantiseStake } from './quantiseStake'
 import { stakeUnits } from './stakeUnits'

@@ -1,5 +1,5 @@
 import { type Address, getAddress } from 'viem'
-import { STAKE_UNIT } from '@/lib/pool-math/config'
+import { STAKE_UNIT } from '@/lib/pool-math/constants'
 import { sample } from './distribution'
 import type { Random } from './random'
 import type { Distribution, Incident, ProverGroup, RewardStrategy, Scenario } from './scenario'

@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem'
-import { defaultConfig, demoConfig, MAX_GAS_USED, STAKE_UNIT } from '@/lib/pool-math/config'
+import { defaultConfig, demoConfig } from '@/lib/pool-math/config'
+import { MAX_GAS_USED, STAKE_UNIT } from '@/lib/pool-math/constants'
 import { healthBps } from '@/lib/pool-math/healthBps'
 import type { PoolModel } from '@/lib/pool-math/model/PoolModel'
 import { EmergencyReason } from '@/lib/pool-math/types'

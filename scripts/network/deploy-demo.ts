@@ -1,5 +1,6 @@
 import { DEPLOYER_INDEX, devAccount } from '../../lib/network/accounts'
-import { demoConfig, demoInitialState, STAKE_UNIT } from '../../lib/pool-math/config'
+import { demoConfig, demoInitialState } from '../../lib/pool-math/config'
+import { STAKE_UNIT } from '../../lib/pool-math/constants'
 import { deployContracts } from '../lib/deploy-core'
 import { population } from './config'
 

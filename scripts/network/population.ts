@@ -15,7 +15,8 @@ import {
   devAccount,
   PROPOSER_INDEX,
 } from '../../lib/network/accounts'
-import { BPS, type PoolConfig, STAKE_UNIT } from '../../lib/pool-math/config'
+import type { PoolConfig } from '../../lib/pool-math/config'
+import { BPS, STAKE_UNIT } from '../../lib/pool-math/constants'
 import { minCapacity } from '../../lib/pool-math/minCapacity'
 import { minStake } from '../../lib/pool-math/minStake'
 import { rewardPerGasRange } from '../../lib/pool-math/rewardPerGasRange'

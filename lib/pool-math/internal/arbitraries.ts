@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { MAX_REWARD_PER_GAS, MAX_STAKE, type PoolConfig } from '../config'
+import type { PoolConfig } from '../config'
+import { MAX_REWARD_PER_GAS, MAX_STAKE } from '../constants'
 
 /** Test-only generators over the contracts' input domain (docs/contracts.md, Units and bounds). */
 export const stakeArb = fc.bigInt({ min: 0n, max: MAX_STAKE })

@@ -1,16 +1,14 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
+import { defaultConfig, defaultInitialState, type PoolConfig } from '../config'
+import { poolConfigKeys } from '../config-keys'
 import {
-  defaultConfig,
-  defaultInitialState,
   MAX_AVG_PROOF_DELAY_MS,
   MAX_CAPACITY,
   MAX_GAS_USED,
   MAX_REWARD_PER_GAS,
   MAX_SLOTS,
   MAX_STAKE,
-  type PoolConfig,
-} from '../config'
-import { poolConfigKeys } from '../config-keys'
+} from '../constants'
 import { currentBatchSize } from '../currentBatchSize'
 import { effectiveRewardPerGas } from '../effectiveRewardPerGas'
 import { emergencyExitBacklog } from '../emergencyExitBacklog'

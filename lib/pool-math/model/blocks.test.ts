@@ -1,6 +1,7 @@
 import { zeroAddress, zeroHash } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { defaultConfig, MAX_GAS_USED } from '../config'
+import { defaultConfig } from '../config'
+import { MAX_GAS_USED } from '../constants'
 import { nextAvgProofDelay } from '../nextAvgProofDelay'
 import { nextFeePerGas } from '../nextFeePerGas'
 import { selectionSeed } from '../selectionSeed'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { type Address, type Hex, keccak256, toHex, zeroHash } from 'viem'
-import { BPS, type PoolConfig, type PoolConfigKey, STAKE_UNIT } from '../config'
+import type { PoolConfig, PoolConfigKey } from '../config'
+import { BPS, STAKE_UNIT } from '../constants'
 import type { PoolEvent } from './events'
 import type { PoolModel } from './PoolModel'
 

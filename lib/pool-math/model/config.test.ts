@@ -1,7 +1,8 @@
 import { zeroAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { MAX_AVG_PROOF_DELAY_MS, MAX_REWARD_PER_GAS, type PoolConfig } from '../config'
+import type { PoolConfig } from '../config'
 import { poolConfigKeys } from '../config-keys'
+import { MAX_AVG_PROOF_DELAY_MS, MAX_REWARD_PER_GAS } from '../constants'
 import { slashAmount } from '../slashAmount'
 import { PoolModel } from './PoolModel'
 import {

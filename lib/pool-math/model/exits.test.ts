@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SECONDS_PER_DAY } from '../config'
+import { SECONDS_PER_DAY } from '../constants'
 import { StakerStatus } from '../types'
 import {
   alice,

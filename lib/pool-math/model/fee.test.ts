@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_REWARD_PER_GAS } from '../config'
+import { MAX_REWARD_PER_GAS } from '../constants'
 import { nextFeePerGas } from '../nextFeePerGas'
 import { weight } from '../weight'
 import { PoolModel } from './PoolModel'

@@ -1,6 +1,6 @@
 import { zeroAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { MAX_STAKE } from '../config'
+import { MAX_STAKE } from '../constants'
 import { StakerStatus } from '../types'
 import { weight } from '../weight'
 import {

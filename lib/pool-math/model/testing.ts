@@ -1,6 +1,7 @@
 import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
 import { expect } from 'vitest'
-import { demoConfig, type PoolConfig, STAKE_UNIT } from '../config'
+import { demoConfig, type PoolConfig } from '../config'
+import { STAKE_UNIT } from '../constants'
 import { type PoolErrorArgs, type PoolErrorName, PoolModelError } from './errors'
 import { PoolModel } from './PoolModel'
 

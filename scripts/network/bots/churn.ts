@@ -5,7 +5,7 @@
  * and then requests an exit (within the daily exit limit).
  */
 import { getAddress, maxUint256 } from 'viem'
-import { BPS, STAKE_UNIT } from '../../../lib/pool-math/config'
+import { BPS, STAKE_UNIT } from '../../../lib/pool-math/constants'
 import { minCapacity } from '../../../lib/pool-math/minCapacity'
 import { minStake } from '../../../lib/pool-math/minStake'
 import { rewardPerGasRange } from '../../../lib/pool-math/rewardPerGasRange'

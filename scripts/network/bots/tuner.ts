@@ -2,7 +2,7 @@
  * Tuner: now and then one active demo prover changes its R (within the range around the current F)
  * or its capacity (at least the current minimum), only when that change's cooldown has passed.
  */
-import { BPS } from '../../../lib/pool-math/config'
+import { BPS } from '../../../lib/pool-math/constants'
 import { minCapacity } from '../../../lib/pool-math/minCapacity'
 import { rewardPerGasRange } from '../../../lib/pool-math/rewardPerGasRange'
 import { StakerStatus } from '../../../lib/pool-math/types'
